@@ -1,0 +1,346 @@
+package workshop
+
+import "fmt"
+
+// AddFlow connects two stages. A forward flow that would close a loop is refused.
+type AddFlow struct {
+	MapID string
+	Flow  Flow
+}
+
+func (c *AddFlow) Label() string { return "Connect stages" }
+
+func (c *AddFlow) Apply(w *Workshop) (Change, error) {
+	m, err := findMap(w, c.MapID)
+	if err != nil {
+		return Change{}, err
+	}
+	if err := m.CheckNewFlow(c.Flow); err != nil {
+		return Change{}, err
+	}
+	m.Flows = append(m.Flows, c.Flow)
+	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+}
+
+func (c *AddFlow) Undo(w *Workshop) (Change, error) {
+	return removeFlow(w, c.MapID, c.Flow.From, c.Flow.To)
+}
+
+func removeFlow(w *Workshop, mapID, from, to string) (Change, error) {
+	m, err := findMap(w, mapID)
+	if err != nil {
+		return Change{}, err
+	}
+	i := m.FlowIndex(from, to)
+	if i < 0 {
+		return Change{}, fmt.Errorf("map %q has no flow %s → %s", m.Name, from, to)
+	}
+	m.Flows = append(m.Flows[:i:i], m.Flows[i+1:]...)
+	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+}
+
+// DeleteFlow removes the flow From → To.
+type DeleteFlow struct {
+	MapID, From, To string
+	removed         Flow
+	at              int
+}
+
+func (c *DeleteFlow) Label() string { return "Delete flow" }
+
+func (c *DeleteFlow) Apply(w *Workshop) (Change, error) {
+	m, err := findMap(w, c.MapID)
+	if err != nil {
+		return Change{}, err
+	}
+	c.at = m.FlowIndex(c.From, c.To)
+	if c.at >= 0 {
+		c.removed = m.Flows[c.at]
+	}
+	return removeFlow(w, c.MapID, c.From, c.To)
+}
+
+func (c *DeleteFlow) Undo(w *Workshop) (Change, error) {
+	m, err := findMap(w, c.MapID)
+	if err != nil {
+		return Change{}, err
+	}
+	m.Flows = append(m.Flows[:c.at:c.at], append([]Flow{c.removed}, m.Flows[c.at:]...)...)
+	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+}
+
+// EditFlow changes whether a flow is rework, and its rework percent. Turning rework into a
+// forward flow is refused if it would close a loop.
+type EditFlow struct {
+	MapID, From, To string
+	Rework          bool
+	ReworkPercent   float64
+	before          Flow
+}
+
+func (c *EditFlow) Label() string { return "Edit flow" }
+
+func (c *EditFlow) Apply(w *Workshop) (Change, error) {
+	m, err := findMap(w, c.MapID)
+	if err != nil {
+		return Change{}, err
+	}
+	i := m.FlowIndex(c.From, c.To)
+	if i < 0 {
+		return Change{}, fmt.Errorf("map %q has no flow %s → %s", m.Name, c.From, c.To)
+	}
+	c.before = m.Flows[i]
+	trial := m.Clone()
+	trial.Flows = append(trial.Flows[:i:i], trial.Flows[i+1:]...)
+	after := Flow{From: c.From, To: c.To, Rework: c.Rework, ReworkPercent: c.ReworkPercent}
+	if err := trial.CheckNewFlow(after); err != nil {
+		return Change{}, err
+	}
+	m.Flows[i] = after
+	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+}
+
+func (c *EditFlow) Undo(w *Workshop) (Change, error) {
+	m, err := findMap(w, c.MapID)
+	if err != nil {
+		return Change{}, err
+	}
+	if i := m.FlowIndex(c.From, c.To); i >= 0 {
+		m.Flows[i] = c.before
+	}
+	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+}
+
+// SetIdeas replaces the improvement ideas of a map; the side panel edits them as a list.
+type SetIdeas struct {
+	MapID  string
+	Ideas  []Idea
+	before []Idea
+}
+
+func (c *SetIdeas) Label() string { return "Edit ideas" }
+
+func (c *SetIdeas) Apply(w *Workshop) (Change, error) {
+	m, err := findMap(w, c.MapID)
+	if err != nil {
+		return Change{}, err
+	}
+	for _, idea := range c.Ideas {
+		if idea.Stage != "" && m.Stage(idea.Stage) == nil {
+			return Change{}, &FieldError{Map: m.Name, Field: "idea stage", Value: idea.Stage, Problem: "names no stage of this map"}
+		}
+	}
+	c.before = append([]Idea(nil), m.Ideas...)
+	m.Ideas = append([]Idea(nil), c.Ideas...)
+	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+}
+
+func (c *SetIdeas) Undo(w *Workshop) (Change, error) {
+	m, err := findMap(w, c.MapID)
+	if err != nil {
+		return Change{}, err
+	}
+	m.Ideas = c.before
+	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+}
+
+// AddMap adds a map to the workshop; an empty ID gets a fresh one.
+type AddMap struct {
+	Map *Map
+}
+
+func (c *AddMap) Label() string { return "Add map" }
+
+func (c *AddMap) Apply(w *Workshop) (Change, error) {
+	if c.Map.ID == "" {
+		c.Map.ID = w.NewMapID()
+	}
+	if w.MapByID(c.Map.ID) != nil {
+		return Change{}, fmt.Errorf("workshop already has a map with id %q", c.Map.ID)
+	}
+	if err := c.Map.Validate(); err != nil {
+		return Change{}, err
+	}
+	w.Maps = append(w.Maps, c.Map.Clone())
+	return Change{Scope: ScopeWorkshop}, nil
+}
+
+func (c *AddMap) Undo(w *Workshop) (Change, error) {
+	return (&DeleteMap{MapID: c.Map.ID}).Apply(w)
+}
+
+// FutureStateOf returns a copy of the map as a future state that names it as its baseline.
+func FutureStateOf(w *Workshop, base *Map) *Map {
+	future := base.Clone()
+	future.ID = w.NewMapID()
+	future.Name = base.Name + " (future)"
+	for w.MapByName(future.Name) != nil {
+		future.Name += "′"
+	}
+	future.State = Future
+	future.Baseline = base.Name
+	return future
+}
+
+// DeleteMap removes a map; Undo puts it back where it was.
+type DeleteMap struct {
+	MapID   string
+	removed *Map
+	at      int
+}
+
+func (c *DeleteMap) Label() string { return "Delete map" }
+
+func (c *DeleteMap) Apply(w *Workshop) (Change, error) {
+	for i, m := range w.Maps {
+		if m.ID == c.MapID {
+			c.removed, c.at = m, i
+			w.Maps = append(w.Maps[:i:i], w.Maps[i+1:]...)
+			return Change{Scope: ScopeWorkshop}, nil
+		}
+	}
+	return Change{}, fmt.Errorf("no map with id %q", c.MapID)
+}
+
+func (c *DeleteMap) Undo(w *Workshop) (Change, error) {
+	w.Maps = append(w.Maps[:c.at:c.at], append([]*Map{c.removed}, w.Maps[c.at:]...)...)
+	return Change{Scope: ScopeWorkshop}, nil
+}
+
+// EditMap changes a map's name, state and baseline. Renaming a map keeps the future states
+// that name it as their baseline pointing at it.
+type EditMap struct {
+	MapID    string
+	Name     string
+	State    State
+	Baseline string
+	before   *Workshop
+}
+
+func (c *EditMap) Label() string { return "Edit map" }
+
+func (c *EditMap) Apply(w *Workshop) (Change, error) {
+	m, err := findMap(w, c.MapID)
+	if err != nil {
+		return Change{}, err
+	}
+	if c.State != Current && c.State != Future {
+		return Change{}, &FieldError{Map: m.Name, Field: "state", Value: string(c.State), Problem: "must be current or future"}
+	}
+	if c.Baseline != "" && (c.Baseline == c.Name || w.MapByName(c.Baseline) == nil) {
+		return Change{}, &FieldError{Map: m.Name, Field: "baseline", Value: c.Baseline, Problem: "names no other map of this workshop"}
+	}
+	c.before = w.Clone()
+	for _, other := range w.Maps {
+		if other != m && other.Baseline == m.Name {
+			other.Baseline = c.Name
+		}
+	}
+	m.Name, m.State, m.Baseline = c.Name, c.State, c.Baseline
+	return Change{Scope: ScopeWorkshop}, nil
+}
+
+func (c *EditMap) Undo(w *Workshop) (Change, error) {
+	w.Maps = c.before.Clone().Maps
+	return Change{Scope: ScopeWorkshop}, nil
+}
+
+// WorkshopFields are the workshop's own fields, edited together in the details form.
+type WorkshopFields struct {
+	Name, Facilitator, Date, Notes string
+	Participants                   []string
+	Calendar                       Calendar
+}
+
+// Fields returns the workshop's current fields.
+func (w *Workshop) Fields() WorkshopFields {
+	return WorkshopFields{Name: w.Name, Facilitator: w.Facilitator, Date: w.Date, Notes: w.Notes,
+		Participants: append([]string(nil), w.Participants...), Calendar: w.Calendar}
+}
+
+func (w *Workshop) setFields(f WorkshopFields) {
+	w.Name, w.Facilitator, w.Date, w.Notes = f.Name, f.Facilitator, f.Date, f.Notes
+	w.Participants = append([]string(nil), f.Participants...)
+	w.Calendar = f.Calendar
+}
+
+// EditWorkshop replaces the workshop's own fields.
+type EditWorkshop struct {
+	Fields WorkshopFields
+	before WorkshopFields
+}
+
+func (c *EditWorkshop) Label() string { return "Edit workshop" }
+
+func (c *EditWorkshop) Apply(w *Workshop) (Change, error) {
+	f := c.Fields
+	if f.Name == "" {
+		return Change{}, &FieldError{Field: "workshop name", Problem: "must not be empty"}
+	}
+	if !(f.Calendar.HoursPerDay > 0 && f.Calendar.HoursPerDay <= 24) {
+		return Change{}, &FieldError{Field: "hours per day", Value: fmt.Sprint(f.Calendar.HoursPerDay), Problem: "must be more than 0 and at most 24"}
+	}
+	if !(f.Calendar.DaysPerWeek > 0 && f.Calendar.DaysPerWeek <= 7) {
+		return Change{}, &FieldError{Field: "days per week", Value: fmt.Sprint(f.Calendar.DaysPerWeek), Problem: "must be more than 0 and at most 7"}
+	}
+	c.before = w.Fields()
+	w.setFields(f)
+	return Change{Scope: ScopeWorkshop}, nil
+}
+
+func (c *EditWorkshop) Undo(w *Workshop) (Change, error) {
+	w.setFields(c.before)
+	return Change{Scope: ScopeWorkshop}, nil
+}
+
+// Batch applies several commands as one undo step, e.g. deleting a selection.
+type Batch struct {
+	Name     string
+	Commands []Command
+}
+
+func (c *Batch) Label() string { return c.Name }
+
+func (c *Batch) Apply(w *Workshop) (Change, error) {
+	var changes []Change
+	for i, sub := range c.Commands {
+		ch, err := sub.Apply(w)
+		if err != nil {
+			for j := i - 1; j >= 0; j-- {
+				_, _ = c.Commands[j].Undo(w)
+			}
+			return Change{}, err
+		}
+		changes = append(changes, ch)
+	}
+	return merge(changes), nil
+}
+
+func (c *Batch) Undo(w *Workshop) (Change, error) {
+	var changes []Change
+	for i := len(c.Commands) - 1; i >= 0; i-- {
+		ch, err := c.Commands[i].Undo(w)
+		if err != nil {
+			return Change{}, err
+		}
+		changes = append(changes, ch)
+	}
+	return merge(changes), nil
+}
+
+// merge widens several changes to one that covers them all.
+func merge(changes []Change) Change {
+	if len(changes) == 0 {
+		return Change{Scope: ScopeWorkshop}
+	}
+	out := changes[0]
+	for _, ch := range changes[1:] {
+		switch {
+		case ch.Scope == ScopeWorkshop || out.Scope == ScopeWorkshop || ch.MapID != out.MapID:
+			return Change{Scope: ScopeWorkshop}
+		case ch != out:
+			out = Change{Scope: ScopeMap, MapID: out.MapID}
+		}
+	}
+	return out
+}

@@ -1,0 +1,162 @@
+package workshop
+
+import "fmt"
+
+func findMap(w *Workshop, mapID string) (*Map, error) {
+	if m := w.MapByID(mapID); m != nil {
+		return m, nil
+	}
+	return nil, fmt.Errorf("no map with id %q", mapID)
+}
+
+func findStage(w *Workshop, mapID, stageID string) (*Map, int, error) {
+	m, err := findMap(w, mapID)
+	if err != nil {
+		return nil, -1, err
+	}
+	i := m.StageIndex(stageID)
+	if i < 0 {
+		return nil, -1, fmt.Errorf("map %q has no stage with id %q", m.Name, stageID)
+	}
+	return m, i, nil
+}
+
+// AddStage puts a new stage on a map. An empty Stage.ID gets a fresh one.
+type AddStage struct {
+	MapID string
+	Stage Stage
+}
+
+func (c *AddStage) Label() string { return "Add stage" }
+
+func (c *AddStage) Apply(w *Workshop) (Change, error) {
+	m, err := findMap(w, c.MapID)
+	if err != nil {
+		return Change{}, err
+	}
+	if c.Stage.ID == "" {
+		c.Stage.ID = m.NewStageID()
+	}
+	if m.Stage(c.Stage.ID) != nil {
+		return Change{}, fmt.Errorf("map %q already has a stage with id %q", m.Name, c.Stage.ID)
+	}
+	if errs := c.Stage.validateFigures(m.Name); len(errs) > 0 {
+		return Change{}, errs[0]
+	}
+	s := c.Stage
+	m.Stages = append(m.Stages, &s)
+	return Change{Scope: ScopeStage, MapID: m.ID, StageID: s.ID}, nil
+}
+
+func (c *AddStage) Undo(w *Workshop) (Change, error) {
+	m, i, err := findStage(w, c.MapID, c.Stage.ID)
+	if err != nil {
+		return Change{}, err
+	}
+	m.Stages = append(m.Stages[:i], m.Stages[i+1:]...)
+	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+}
+
+// MoveStage puts a stage at a new position on the canvas.
+type MoveStage struct {
+	MapID, StageID string
+	X, Y           float64
+	fromX, fromY   float64
+}
+
+func (c *MoveStage) Label() string { return "Move stage" }
+
+func (c *MoveStage) Apply(w *Workshop) (Change, error) {
+	m, i, err := findStage(w, c.MapID, c.StageID)
+	if err != nil {
+		return Change{}, err
+	}
+	s := m.Stages[i]
+	c.fromX, c.fromY = s.X, s.Y
+	s.X, s.Y = c.X, c.Y
+	return Change{Scope: ScopeStage, MapID: m.ID, StageID: s.ID}, nil
+}
+
+func (c *MoveStage) Undo(w *Workshop) (Change, error) {
+	m, i, err := findStage(w, c.MapID, c.StageID)
+	if err != nil {
+		return Change{}, err
+	}
+	m.Stages[i].X, m.Stages[i].Y = c.fromX, c.fromY
+	return Change{Scope: ScopeStage, MapID: m.ID, StageID: c.StageID}, nil
+}
+
+// EditStage replaces a stage's fields (all but its ID) with Stage's.
+type EditStage struct {
+	MapID, StageID string
+	Stage          Stage
+	before         Stage
+}
+
+func (c *EditStage) Label() string { return "Edit stage" }
+
+func (c *EditStage) Apply(w *Workshop) (Change, error) {
+	m, i, err := findStage(w, c.MapID, c.StageID)
+	if err != nil {
+		return Change{}, err
+	}
+	after := c.Stage
+	after.ID = c.StageID
+	if errs := after.validateFigures(m.Name); len(errs) > 0 {
+		return Change{}, errs[0]
+	}
+	c.before = *m.Stages[i]
+	*m.Stages[i] = after
+	return Change{Scope: ScopeStage, MapID: m.ID, StageID: c.StageID}, nil
+}
+
+func (c *EditStage) Undo(w *Workshop) (Change, error) {
+	m, i, err := findStage(w, c.MapID, c.StageID)
+	if err != nil {
+		return Change{}, err
+	}
+	*m.Stages[i] = c.before
+	return Change{Scope: ScopeStage, MapID: m.ID, StageID: c.StageID}, nil
+}
+
+// DeleteStage removes a stage with its flows and ideas; Undo puts all of them back in place.
+type DeleteStage struct {
+	MapID, StageID string
+	removed        *Map // the map as it was, to restore order exactly
+}
+
+func (c *DeleteStage) Label() string { return "Delete stage" }
+
+func (c *DeleteStage) Apply(w *Workshop) (Change, error) {
+	m, i, err := findStage(w, c.MapID, c.StageID)
+	if err != nil {
+		return Change{}, err
+	}
+	c.removed = m.Clone()
+	m.Stages = append(m.Stages[:i:i], m.Stages[i+1:]...)
+	flows := m.Flows[:0:0]
+	for _, f := range m.Flows {
+		if f.From != c.StageID && f.To != c.StageID {
+			flows = append(flows, f)
+		}
+	}
+	m.Flows = flows
+	ideas := m.Ideas[:0:0]
+	for _, idea := range m.Ideas {
+		if idea.Stage != c.StageID {
+			ideas = append(ideas, idea)
+		}
+	}
+	m.Ideas = ideas
+	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+}
+
+func (c *DeleteStage) Undo(w *Workshop) (Change, error) {
+	m, err := findMap(w, c.MapID)
+	if err != nil {
+		return Change{}, err
+	}
+	restored := c.removed.Clone()
+	m.Stages, m.Flows, m.Ideas = restored.Stages, restored.Flows, restored.Ideas
+	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+}

@@ -1,0 +1,101 @@
+package workshop
+
+import "errors"
+
+// Scope says how much of a workshop an edit touched, so that autosave writes only that.
+type Scope int
+
+const (
+	ScopeWorkshop Scope = iota // workshop fields or the list of maps: save everything
+	ScopeMap                   // one map: its fields, stages, flows and ideas
+	ScopeStage                 // one stage row of one map
+)
+
+// Change tells the store what an applied (or undone) command touched.
+type Change struct {
+	Scope   Scope
+	MapID   string
+	StageID string
+}
+
+// Command is one edit of a workshop. Apply and Undo each return what they touched. A command
+// that fails leaves the workshop as it was.
+type Command interface {
+	Apply(w *Workshop) (Change, error)
+	Undo(w *Workshop) (Change, error)
+	Label() string // e.g. "Move stage", shown as "Undo Move stage"
+}
+
+// ErrNothingToUndo and ErrNothingToRedo are returned when a history end is reached.
+var (
+	ErrNothingToUndo = errors.New("nothing to undo")
+	ErrNothingToRedo = errors.New("nothing to redo")
+)
+
+// History is the undo/redo stack shared by the GUI and the tests.
+type History struct {
+	done, undone []Command
+}
+
+// Do applies the command and pushes it on the undo stack; the redo stack is cleared.
+func (h *History) Do(w *Workshop, c Command) (Change, error) {
+	ch, err := c.Apply(w)
+	if err != nil {
+		return Change{}, err
+	}
+	h.done = append(h.done, c)
+	h.undone = nil
+	return ch, nil
+}
+
+// Undo reverts the last command.
+func (h *History) Undo(w *Workshop) (Change, error) {
+	if len(h.done) == 0 {
+		return Change{}, ErrNothingToUndo
+	}
+	c := h.done[len(h.done)-1]
+	ch, err := c.Undo(w)
+	if err != nil {
+		return Change{}, err
+	}
+	h.done = h.done[:len(h.done)-1]
+	h.undone = append(h.undone, c)
+	return ch, nil
+}
+
+// Redo applies the last undone command again.
+func (h *History) Redo(w *Workshop) (Change, error) {
+	if len(h.undone) == 0 {
+		return Change{}, ErrNothingToRedo
+	}
+	c := h.undone[len(h.undone)-1]
+	ch, err := c.Apply(w)
+	if err != nil {
+		return Change{}, err
+	}
+	h.undone = h.undone[:len(h.undone)-1]
+	h.done = append(h.done, c)
+	return ch, nil
+}
+
+// CanUndo and CanRedo tell whether the stacks hold anything; UndoLabel and RedoLabel name the
+// command that would run, for menus and tooltips.
+func (h *History) CanUndo() bool { return len(h.done) > 0 }
+func (h *History) CanRedo() bool { return len(h.undone) > 0 }
+
+func (h *History) UndoLabel() string {
+	if len(h.done) == 0 {
+		return ""
+	}
+	return h.done[len(h.done)-1].Label()
+}
+
+func (h *History) RedoLabel() string {
+	if len(h.undone) == 0 {
+		return ""
+	}
+	return h.undone[len(h.undone)-1].Label()
+}
+
+// Clear forgets every command, e.g. when another workshop is opened.
+func (h *History) Clear() { h.done, h.undone = nil, nil }
