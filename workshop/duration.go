@@ -1,6 +1,7 @@
 package workshop
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -42,6 +43,9 @@ func ParseDuration(text string, cal Calendar) (float64, error) {
 			return fail(fmt.Sprintf("expected a number at %q", rest))
 		}
 		value, err := strconv.ParseFloat(number, 64)
+		if errors.Is(err, strconv.ErrRange) {
+			return fail("too large")
+		}
 		if err != nil || math.IsNaN(value) || math.IsInf(value, 0) {
 			return fail(fmt.Sprintf("%q is not a number", number))
 		}
@@ -49,6 +53,11 @@ func ParseDuration(text string, cal Calendar) (float64, error) {
 		perUnit, ok := unitMinutes(unit, cal)
 		if !ok {
 			return fail(fmt.Sprintf("unknown unit %q; use m, h, d or w", unit))
+		}
+		// A bare number is minutes only at the end ("45", "1h 30"): "1.2.3" or "2 4" is a typo,
+		// and reading it as 1.5m or 6m would hide it.
+		if unit == "" && strings.TrimSpace(afterUnit) != "" {
+			return fail(fmt.Sprintf("expected a unit after %q; use m, h, d or w", number))
 		}
 		total += value * perUnit
 		if total > MaxMinutes {
@@ -157,5 +166,9 @@ func FormatShort(minutes float64, cal Calendar) string {
 	case abs >= 60:
 		size, suffix = 60, "h"
 	}
-	return strconv.FormatFloat(math.Round(minutes/size*10)/10, 'f', -1, 64) + suffix
+	rounded := math.Round(minutes/size*10) / 10
+	if rounded == 0 {
+		rounded = 0 // a tiny negative value rounds to -0, which would print as "-0m"
+	}
+	return strconv.FormatFloat(rounded, 'f', -1, 64) + suffix
 }

@@ -202,11 +202,13 @@ func (m *Map) criticalPath(order []int) []*Stage {
 		index[s.ID] = i
 	}
 	predecessors := make([][]int, len(m.Stages))
+	hasSuccessor := make([]bool, len(m.Stages))
 	for _, f := range m.Flows {
 		from, okFrom := index[f.From]
 		to, okTo := index[f.To]
 		if !f.Rework && okFrom && okTo {
 			predecessors[to] = append(predecessors[to], from)
+			hasSuccessor[from] = true
 		}
 	}
 	heaviest := make([]float64, len(m.Stages)) // heaviest path ending at the stage
@@ -223,9 +225,11 @@ func (m *Map) criticalPath(order []int) []*Stage {
 			heaviest[i] += heaviest[best[i]]
 		}
 	}
-	end := 0
+	// The path ends where the flow ends: a stage without forward successors. Otherwise stages
+	// not yet timed (weight 0) after the heaviest one would drop off the path.
+	end := -1
 	for i := range m.Stages {
-		if heaviest[i] > heaviest[end] {
+		if !hasSuccessor[i] && (end < 0 || heaviest[i] > heaviest[end]) {
 			end = i
 		}
 	}
