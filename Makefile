@@ -1,0 +1,65 @@
+# Leadline's build. The README's two commands are `make run` and `make test`; both set up
+# whatever is missing first, so a fresh Debian machine needs nothing else.
+SHELL := /bin/bash
+export LANG := en_US.UTF-8
+export CGO_ENABLED := 1
+
+GO ?= go
+BIN := bin/leadline
+# Build needs the first six; the tests also drive a real window and read PDFs back.
+APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev \
+	xvfb xdotool x11-utils poppler-utils imagemagick
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GOBIN := $(shell $(GO) env GOPATH)/bin
+
+.PHONY: setup build run test lint bench e2e fuzz package clean
+
+setup:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "setup: installing $$missing"; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@[ -x $(GOBIN)/staticcheck ] && $(GOBIN)/staticcheck -version 2>/dev/null | grep -q '0.8.2' \
+		|| { echo "setup: installing staticcheck"; $(GO) install $(STATICCHECK); }
+	@$(GO) mod download
+
+build: setup
+	$(GO) build -o $(BIN) ./cmd/leadline
+
+run: build
+	./$(BIN)
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); [ -z "$$out" ] || { echo "gofmt needed: $$out"; exit 1; }
+	$(GO) vet ./...
+	$(GOBIN)/staticcheck ./...
+
+# Unit, widget, store and handout tests, the fuzz seed corpora, then the real-window test.
+test: setup lint build
+	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race ./workshop/store/ ./app/panels/
+	$(MAKE) --no-print-directory e2e
+
+e2e: build
+	LEADLINE_E2E=1 LEADLINE_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -run 'TestRealWindow' -v ./cmd/leadline/
+
+bench: setup
+	@bash cmd/leadline/testdata/bench.sh
+
+# Each import format and the duration parser, FUZZTIME each (default 60s).
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParseDuration$$' -fuzztime $(FUZZTIME) ./workshop/
+	$(GO) test -run '^$$' -fuzz '^FuzzLeadlineJSON$$' -fuzztime $(FUZZTIME) ./workshop/formats/
+	$(GO) test -run '^$$' -fuzz '^FuzzNornJSON$$' -fuzztime $(FUZZTIME) ./workshop/formats/
+	$(GO) test -run '^$$' -fuzz '^FuzzTimemapCSV$$' -fuzztime $(FUZZTIME) ./workshop/formats/
+
+# fyne package reads FyneApp.toml (ID, name, version, icon) from this folder and wraps the
+# binary built above; it writes Leadline.tar.xz here.
+package: build
+	$(GO) run fyne.io/fyne/v2/cmd/fyne package -os linux -executable $(BIN)
+
+clean:
+	rm -rf bin dist

@@ -1,0 +1,136 @@
+// Package app wires Leadline's window: the library view, the map editor with its panels,
+// presenter mode, dialogs and shortcuts. It is built against a fyne.App parameter, so tests
+// drive it with fyne.io/fyne/v2/test and no display.
+package app
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/leadline/leadline/workshop/store"
+)
+
+// Options say which library to show and how to open another one.
+type Options struct {
+	Library     *store.Library // nil when opening it failed
+	LibraryPath string
+	OpenError   error // why Library is nil
+	// OpenLibrary opens (and seeds, when new) a library file; used to switch libraries after a
+	// corrupt one was refused.
+	OpenLibrary func(path string) (*store.Library, error)
+}
+
+// App is the running Leadline window.
+type App struct {
+	fyneApp     fyne.App
+	window      fyne.Window
+	lib         *store.Library
+	saver       *autosaver
+	openLibrary func(string) (*store.Library, error)
+	editor      *editor
+	presenting   bool
+	themeVariant fyne.ThemeVariant
+}
+
+// New builds the window; call ShowAndRun (or Window().Show in tests).
+func New(a fyne.App, opts Options) *App {
+	ui := &App{fyneApp: a, openLibrary: opts.OpenLibrary, themeVariant: theme.VariantLight}
+	if a.Preferences().Bool("dark") {
+		ui.themeVariant = theme.VariantDark
+	}
+	ui.applyTheme()
+	ui.window = a.NewWindow("Leadline")
+	ui.window.Resize(fyne.NewSize(1440, 900))
+	ui.window.SetMaster()
+	ui.window.SetCloseIntercept(func() {
+		ui.shutdown()
+		ui.window.Close()
+	})
+	installShortcuts(ui)
+	if opts.Library == nil {
+		err := opts.OpenError
+		if err == nil {
+			err = errors.New("no library given")
+		}
+		ui.showLibraryError(opts.LibraryPath, err)
+		return ui
+	}
+	ui.useLibrary(opts.Library)
+	return ui
+}
+
+// Window returns the main window.
+func (ui *App) Window() fyne.Window { return ui.window }
+
+// ShowAndRun shows the window and runs the event loop until it closes.
+func (ui *App) ShowAndRun() { ui.window.ShowAndRun() }
+
+// useLibrary switches to a library: the last workshop used opens at once, so a facilitator
+// who restarts mid-session is back where they were.
+func (ui *App) useLibrary(lib *store.Library) {
+	if ui.saver != nil {
+		ui.saver.close()
+	}
+	if ui.lib != nil && ui.lib != lib {
+		ui.lib.Close()
+	}
+	ui.lib = lib
+	ui.saver = newAutosaver(lib, func(err error) { fyne.Do(func() { ui.showError(err) }) })
+	id, err := lib.LastOpened()
+	if err != nil || id == 0 {
+		if list, listErr := lib.List(); listErr == nil && len(list) > 0 {
+			id = list[0].ID
+		}
+	}
+	if id == 0 {
+		ui.showLibrary()
+		return
+	}
+	if err := ui.openWorkshop(id); err != nil {
+		ui.showLibrary()
+		ui.showError(err)
+	}
+}
+
+// openWorkshop loads a workshop from the library into the editor.
+func (ui *App) openWorkshop(id int64) error {
+	w, err := ui.lib.Load(id)
+	if err != nil {
+		return fmt.Errorf("open workshop %d: %w", id, err)
+	}
+	if err := ui.lib.SetLastOpened(id); err != nil {
+		ui.showError(err)
+	}
+	if ui.editor == nil {
+		ui.editor = newEditor(ui)
+	}
+	ui.editor.open(newSession(id, w, ui.saver))
+	ui.window.SetContent(ui.editor.content)
+	ui.editor.afterShown()
+	return nil
+}
+
+// shutdown writes what is queued and closes the library.
+func (ui *App) shutdown() {
+	if ui.saver != nil {
+		ui.saver.close()
+		ui.saver = nil
+	}
+	if ui.lib != nil {
+		ui.lib.Close()
+		ui.lib = nil
+	}
+}
+
+func (ui *App) setTitle(parts ...string) {
+	title := "Leadline"
+	for _, p := range parts {
+		if p != "" {
+			title += " — " + p
+		}
+	}
+	ui.window.SetTitle(title)
+}

@@ -1,0 +1,205 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
+	"github.com/leadline/leadline/app/panels"
+	"github.com/leadline/leadline/canvas"
+	"github.com/leadline/leadline/workshop"
+)
+
+// editor is the main view: palette, map tabs and canvas, the side panel, and the figures.
+type editor struct {
+	ui      *App
+	session *session
+
+	mapView     *canvas.MapView
+	palette     *canvas.Palette
+	mapTabs     *mapTabs
+	toolbar     *toolbar
+	stageEditor *panels.StageEditor
+	delays      *panels.Delays
+	departments *panels.DepartmentChart
+	metricsBar  *panels.MetricsBar
+	ladder      *panels.Ladder
+	timer       *panels.Timer
+	form        *panels.WorkshopForm
+	status      *statusLine
+	sideTabs    *container.AppTabs
+
+	content fyne.CanvasObject
+}
+
+func newEditor(ui *App) *editor {
+	e := &editor{ui: ui, status: newStatusLine()}
+	e.mapView = canvas.NewMapView()
+	e.palette = canvas.NewPalette(e.mapView)
+	e.stageEditor = panels.NewStageEditor()
+	e.delays = panels.NewDelays()
+	e.departments = panels.NewDepartmentChart()
+	e.metricsBar = panels.NewMetricsBar()
+	e.ladder = panels.NewLadder()
+	e.timer = panels.NewTimer()
+	e.form = panels.NewWorkshopForm()
+	e.mapTabs = newMapTabs(e)
+	e.toolbar = newToolbar(e)
+
+	e.mapView.OnCommand = e.apply
+	e.mapView.OnError = ui.showError
+	e.mapView.OnSelect = e.selectionChanged
+	e.mapView.OnRenameRequest = func(id string) {
+		e.showStage(id)
+		e.stageEditor.FocusName()
+	}
+	e.stageEditor.OnCommand = e.apply
+	e.form.OnCommand = e.apply
+	e.delays.OnSelect = func(id string) {
+		e.mapView.Select(id)
+		e.mapView.CenterOn(id)
+		e.showStage(id)
+	}
+	e.timer.OnFinished = func() { ui.showNote("Time is up") }
+
+	e.sideTabs = container.NewAppTabs(
+		container.NewTabItem("Stage", e.stageEditor),
+		container.NewTabItem("Delays", container.NewVSplit(e.delays, e.departments)),
+		container.NewTabItem("Workshop", e.form),
+		container.NewTabItem("Timer", e.timer),
+		container.NewTabItem("Glossary", panels.NewGlossary()),
+	)
+	e.content = e.layout()
+	return e
+}
+
+func (e *editor) layout() fyne.CanvasObject {
+	top := container.NewVBox(e.toolbar.bar, e.mapTabs.box)
+	figures := container.NewVBox(e.status.box, e.metricsBar, e.ladder)
+	centre := container.NewBorder(nil, figures, nil, nil, e.mapView)
+	paletteScroll := container.NewVScroll(e.palette)
+	split := container.NewHSplit(centre, e.sideTabs)
+	split.Offset = 0.74
+	return container.NewBorder(top, nil, paletteScroll, nil, split)
+}
+
+// open shows a session's workshop, on its first map.
+func (e *editor) open(s *session) {
+	e.session = s
+	e.form.Show(s.workshop)
+	e.showMap()
+}
+
+// afterShown runs once the content is on the window: fitting needs the real canvas size.
+func (e *editor) afterShown() {
+	e.mapView.FitMap()
+}
+
+// showMap rebuilds everything for the current map, e.g. after a tab switch or an undo that
+// touched the whole workshop.
+func (e *editor) showMap() {
+	s := e.session
+	m := s.currentMap()
+	e.mapTabs.refresh()
+	name := ""
+	if m != nil {
+		name = m.Name
+	}
+	e.ui.setTitle(name, s.workshop.Name)
+	mt, err := s.metrics()
+	if m == nil {
+		m = &workshop.Map{}
+	}
+	e.mapView.SetMap(s.workshop, m, mt)
+	e.refreshFigures(mt, err)
+	e.stageEditor.Show(s.workshop, m, "")
+	e.toolbar.refresh()
+}
+
+// apply is where every gesture and form edit lands: one command, one undo step, one save.
+func (e *editor) apply(cmd workshop.Command) error {
+	ch, err := e.session.apply(cmd)
+	if err != nil {
+		e.ui.showError(err)
+		return err
+	}
+	e.status.clear()
+	e.changed(ch)
+	return nil
+}
+
+func (e *editor) undo() {
+	ch, err := e.session.undo()
+	if err != nil {
+		e.ui.showNote(err.Error())
+		return
+	}
+	e.ui.showNote("Undone")
+	e.changed(ch)
+}
+
+func (e *editor) redo() {
+	ch, err := e.session.redo()
+	if err != nil {
+		e.ui.showNote(err.Error())
+		return
+	}
+	e.changed(ch)
+}
+
+// changed redraws what an edit touched and recomputes the figures.
+func (e *editor) changed(ch workshop.Change) {
+	s := e.session
+	if ch.Scope == workshop.ScopeWorkshop {
+		selected := e.mapView.Selected()
+		e.form.Show(s.workshop)
+		e.showMap()
+		e.mapView.Select(selected...)
+		e.selectionChanged(e.mapView.Selected())
+		return
+	}
+	mt, err := s.metrics()
+	if ch.MapID == s.mapID {
+		e.mapView.Apply(ch, mt)
+	}
+	e.refreshFigures(mt, err)
+	if sel := e.mapView.Selected(); len(sel) == 1 {
+		e.stageEditor.Show(s.workshop, s.currentMap(), sel[0])
+	} else {
+		e.stageEditor.Show(s.workshop, s.currentMap(), "")
+	}
+	e.toolbar.refresh()
+}
+
+func (e *editor) refreshFigures(mt *workshop.Metrics, err error) {
+	w := e.session.workshop
+	e.metricsBar.Update(w, mt, err)
+	e.delays.Update(w, mt)
+	e.departments.Update(w, mt)
+	e.ladder.Update(w, mt)
+}
+
+func (e *editor) selectionChanged(ids []string) {
+	if len(ids) == 1 {
+		e.showStage(ids[0])
+		return
+	}
+	e.stageEditor.Show(e.session.workshop, e.session.currentMap(), "")
+}
+
+func (e *editor) showStage(id string) {
+	e.stageEditor.Show(e.session.workshop, e.session.currentMap(), id)
+	if e.sideTabs.SelectedIndex() != 0 {
+		e.sideTabs.SelectIndex(0)
+	}
+}
+
+// switchMap shows another map of the workshop.
+func (e *editor) switchMap(id string) {
+	if id == e.session.mapID {
+		return
+	}
+	e.session.mapID = id
+	e.showMap()
+	e.mapView.FitMap()
+}
+

@@ -1,0 +1,94 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// shortcut is one keyboard shortcut with the words the help overlay shows for it.
+type shortcut struct {
+	keys   string
+	action string
+}
+
+var shortcutHelp = []shortcut{
+	{"Drag a department", "add a stage where you drop it"},
+	{"Drag a card's handle onto a card", "connect two stages (Shift: rework flow)"},
+	{"Double-click a card", "rename the stage"},
+	{"Click / Shift+click / Shift+drag", "select / add to selection / rubber band"},
+	{"Delete or Backspace", "delete the selected stages"},
+	{"Ctrl+Z", "undo"},
+	{"Ctrl+Shift+Z or Ctrl+Y", "redo"},
+	{"Ctrl+= / Ctrl+-", "zoom in / out"},
+	{"Ctrl+0", "fit the map to the window"},
+	{"Ctrl+wheel, drag on empty canvas, scroll", "zoom, pan"},
+	{"F11", "presenter mode; Esc returns"},
+	{"Ctrl+T", "start or pause the timer"},
+	{"Ctrl+D", "light or dark theme"},
+	{"Ctrl+L", "library"},
+	{"Ctrl+P", "export the PDF handout"},
+	{"F1 or ?", "this help"},
+}
+
+func installShortcuts(ui *App) {
+	c := ui.window.Canvas()
+	onEditor := func(f func(e *editor)) func(fyne.Shortcut) {
+		return func(fyne.Shortcut) {
+			if ui.editor != nil && ui.editor.session != nil {
+				f(ui.editor)
+			}
+		}
+	}
+	ctrl := func(key fyne.KeyName, mod fyne.KeyModifier, f func(fyne.Shortcut)) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, f)
+	}
+	ctrl(fyne.KeyZ, fyne.KeyModifierShortcutDefault, onEditor((*editor).undo))
+	ctrl(fyne.KeyZ, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, onEditor((*editor).redo))
+	ctrl(fyne.KeyY, fyne.KeyModifierShortcutDefault, onEditor((*editor).redo))
+	ctrl(fyne.KeyEqual, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.mapView.ZoomIn() }))
+	ctrl(fyne.KeyPlus, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.mapView.ZoomIn() }))
+	ctrl(fyne.KeyMinus, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.mapView.ZoomOut() }))
+	ctrl(fyne.Key0, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.mapView.FitMap() }))
+	ctrl(fyne.KeyT, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.timer.Toggle() }))
+	ctrl(fyne.KeyD, fyne.KeyModifierShortcutDefault, func(fyne.Shortcut) { ui.toggleDark() })
+	ctrl(fyne.KeyL, fyne.KeyModifierShortcutDefault, func(fyne.Shortcut) { ui.showLibrary() })
+	ctrl(fyne.KeyP, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { ui.exportHandoutDialog() }))
+
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyF11:
+			ui.togglePresenter()
+		case fyne.KeyEscape:
+			if ui.presenting {
+				ui.togglePresenter()
+			}
+		case fyne.KeyF1:
+			ui.showHelp()
+		case fyne.KeyDelete, fyne.KeyBackspace:
+			if ui.editor != nil && ui.editor.session != nil {
+				ui.editor.mapView.DeleteSelection()
+			}
+		}
+	})
+	c.SetOnTypedRune(func(r rune) {
+		if r == '?' {
+			ui.showHelp()
+		}
+	})
+}
+
+// showHelp lays the shortcuts over the window; a click anywhere or Esc closes it.
+func (ui *App) showHelp() {
+	grid := container.NewGridWithColumns(2)
+	for _, s := range shortcutHelp {
+		grid.Add(widget.NewLabelWithStyle(s.keys, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		grid.Add(widget.NewLabel(s.action))
+	}
+	title := widget.NewLabelWithStyle("Keyboard and mouse", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	var pop *widget.PopUp
+	closeBtn := widget.NewButton("Close", func() { pop.Hide() })
+	pop = widget.NewModalPopUp(container.NewPadded(container.NewBorder(title, closeBtn, nil, nil, grid)), ui.window.Canvas())
+	pop.Show()
+}

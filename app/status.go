@@ -1,0 +1,72 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// statusLine shows the last message under the map: errors in red until the next edit, notes
+// fading after a few seconds. It replaces modal error dialogs, which would stop the workshop.
+type statusLine struct {
+	label *widget.Label
+	icon  *widget.Icon
+	box   *fyne.Container
+	timer *time.Timer
+}
+
+func newStatusLine() *statusLine {
+	s := &statusLine{label: widget.NewLabel(""), icon: widget.NewIcon(nil)}
+	s.label.Truncation = fyne.TextTruncateEllipsis
+	s.box = container.NewBorder(nil, nil, s.icon, nil, s.label)
+	s.box.Hide()
+	return s
+}
+
+func (s *statusLine) show(text string, isError bool) {
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+	s.label.SetText(text)
+	if isError {
+		s.label.Importance = widget.DangerImportance
+		s.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
+	} else {
+		s.label.Importance = widget.MediumImportance
+		s.icon.SetResource(theme.InfoIcon())
+	}
+	s.label.Refresh()
+	s.box.Show()
+	delay := 6 * time.Second
+	if isError {
+		delay = 12 * time.Second
+	}
+	s.timer = time.AfterFunc(delay, func() { fyne.Do(s.clear) })
+}
+
+func (s *statusLine) clear() {
+	s.label.SetText("")
+	s.box.Hide()
+}
+
+// showError puts an error where the facilitator sees it without a click to dismiss it.
+func (ui *App) showError(err error) {
+	if err == nil {
+		return
+	}
+	if ui.editor != nil && ui.window.Content() == ui.editor.content {
+		ui.editor.status.show(err.Error(), true)
+		return
+	}
+	dialog.ShowError(err, ui.window)
+}
+
+func (ui *App) showNote(text string) {
+	if ui.editor != nil && ui.window.Content() == ui.editor.content {
+		ui.editor.status.show(text, false)
+	}
+}

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// usageError marks mistakes in the command line itself; they exit 2 like flag's own errors.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+func exitCode(err error) int {
+	var u *usageError
+	if errors.As(err, &u) {
+		return 2
+	}
+	return 1
+}
+
+// oneLine folds a multi-error (e.g. several validation problems) onto one stderr line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", "; ")), " ")
+}
+
+const usage = `usage:
+  leadline [--db FILE]                          open the app (default library: %s)
+  leadline metrics [--json] FILE                figures of every map of a workshop file
+  leadline import [--db FILE] IN                add a workshop file to the library, print its id
+  leadline list [--db FILE]                     id, name, maps and last change of each workshop
+  leadline export --format json|pdf -o OUT [--paper A4|Letter] (--db FILE --workshop ID | IN)
+Files may be Leadline JSON, Norn JSON or timemap CSV; the format is read from the content.`
+
+// run dispatches to a subcommand, or opens the app.
+func run(args []string) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "metrics":
+			return runMetrics(args[1:], os.Stdout)
+		case "import":
+			return runImport(args[1:], os.Stdout)
+		case "list":
+			return runList(args[1:], os.Stdout)
+		case "export":
+			return runExport(args[1:], os.Stdout)
+		case "help", "-h", "-help", "--help":
+			fmt.Println(fmt.Sprintf(usage, defaultPathForHelp()))
+			return nil
+		}
+		if !strings.HasPrefix(args[0], "-") {
+			return usagef("unknown command %q; try leadline help", args[0])
+		}
+	}
+	fs := newFlagSet("leadline")
+	db := fs.String("db", "", "library file")
+	if _, err := parseArgs(fs, args, 0, 0); err != nil {
+		return err
+	}
+	return openApp(*db)
+}
+
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parseArgs parses flags wherever they stand among the arguments, so that
+// `leadline metrics FILE --json` works as well as `leadline metrics --json FILE`, and checks
+// the count of positional arguments.
+func parseArgs(fs *flag.FlagSet, args []string, minPositional, maxPositional int) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(positional) < minPositional || len(positional) > maxPositional {
+		if maxPositional == 0 {
+			return nil, usagef("%s: unexpected argument %q", fs.Name(), positional[0])
+		}
+		return nil, usagef("%s: expected %d file argument(s), got %d; try leadline help", fs.Name(), maxPositional, len(positional))
+	}
+	return positional, nil
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/leadline/leadline/workshop"
+	"github.com/leadline/leadline/workshop/formats"
+	"github.com/leadline/leadline/workshop/report"
+)
+
+func runExport(args []string, out io.Writer) error {
+	fs := newFlagSet("export")
+	format := fs.String("format", "json", "json or pdf")
+	output := fs.String("o", "", "output file")
+	db := fs.String("db", "", "library file")
+	workshopID := fs.String("workshop", "", "workshop id in the library")
+	paper := fs.String("paper", "A4", "A4 or Letter (pdf only)")
+	files, err := parseArgs(fs, args, 0, 1)
+	if err != nil {
+		return err
+	}
+	if *output == "" {
+		return usagef("export: -o OUT is required")
+	}
+	w, err := exportSource(files, *db, *workshopID)
+	if err != nil {
+		return err
+	}
+	var data []byte
+	switch strings.ToLower(*format) {
+	case "json":
+		if data, err = formats.ExportLeadline(w); err != nil {
+			return err
+		}
+	case "pdf":
+		p := report.Paper(*paper)
+		if !strings.EqualFold(*paper, "A4") && !strings.EqualFold(*paper, "Letter") {
+			return usagef("export: --paper %q: use A4 or Letter", *paper)
+		}
+		if strings.EqualFold(*paper, "letter") {
+			p = "Letter"
+		} else {
+			p = "A4"
+		}
+		res, err := report.Handout(w, report.Options{Paper: p})
+		if err != nil {
+			return fmt.Errorf("export %s: %w", *output, err)
+		}
+		data = res.PDF
+		for _, name := range res.Replaced {
+			fmt.Fprintf(out, "note: characters the handout font lacks were replaced in %q\n", name)
+		}
+	default:
+		return usagef("export: --format %q: use json or pdf", *format)
+	}
+	return writeFileAtomically(*output, data)
+}
+
+// exportSource reads the workshop to export: a file, or a workshop of a library.
+func exportSource(files []string, db, workshopID string) (*workshop.Workshop, error) {
+	switch {
+	case len(files) == 1 && workshopID == "":
+		w, _, err := formats.ImportFile(files[0])
+		return w, err
+	case len(files) == 0 && workshopID != "":
+		id, err := parseWorkshopID(workshopID)
+		if err != nil {
+			return nil, err
+		}
+		lib, err := openLibrary(db)
+		if err != nil {
+			return nil, err
+		}
+		defer lib.Close()
+		return lib.Load(id)
+	}
+	return nil, usagef("export: give either an input file or --workshop ID (with --db FILE)")
+}
