@@ -1,0 +1,96 @@
+package panels
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// DefaultIdleCommit is how long a text field must rest before its edit is committed without
+// Enter or leaving the field. Long enough that typing "2d 4h" makes one undo step, short
+// enough that an edit is saved before anyone thinks of a Save button.
+const DefaultIdleCommit = 800 * time.Millisecond
+
+// commitEntry is an Entry that reports leaving the field, because Fyne's Entry has OnSubmitted
+// but no public focus-lost callback, and the editors commit on either.
+type commitEntry struct {
+	widget.Entry
+	onFocusLost func()
+}
+
+func newCommitEntry(multiLine bool) *commitEntry {
+	e := &commitEntry{}
+	e.MultiLine = multiLine
+	if multiLine {
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusLost commits the field's edit as the facilitator moves on.
+func (e *commitEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onFocusLost != nil {
+		e.onFocusLost()
+	}
+}
+
+// commitSelectEntry is the SelectEntry flavour of commitEntry, for the department field.
+type commitSelectEntry struct {
+	widget.SelectEntry
+	onFocusLost func()
+}
+
+func newCommitSelectEntry(options []string) *commitSelectEntry {
+	e := &commitSelectEntry{}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	e.SetOptions(options)
+	return e
+}
+
+// FocusLost commits the department as the facilitator moves on.
+func (e *commitSelectEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onFocusLost != nil {
+		e.onFocusLost()
+	}
+}
+
+// idleTimer calls fire on the UI goroutine once the user stopped typing for delay. A zero
+// delay disables it (tests commit through Enter or focus loss instead of sleeping).
+type idleTimer struct {
+	delay time.Duration
+	fire  func()
+	timer *time.Timer
+	armed int // generation, so a timer that already fired for an older edit does nothing
+}
+
+// poke restarts the wait; called on every keystroke.
+func (t *idleTimer) poke() {
+	t.stop()
+	if t.delay <= 0 {
+		return
+	}
+	t.armed++
+	generation := t.armed
+	t.timer = time.AfterFunc(t.delay, func() {
+		fyne.Do(func() {
+			if generation == t.armed {
+				t.armed++
+				t.fire()
+			}
+		})
+	})
+}
+
+// stop cancels a pending fire, e.g. because the edit was committed another way.
+func (t *idleTimer) stop() {
+	if t.timer != nil {
+		t.timer.Stop()
+		t.timer = nil
+	}
+	t.armed++
+}

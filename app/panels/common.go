@@ -1,0 +1,173 @@
+// Package panels holds the panels around the map canvas: the metrics bar, the longest-delays
+// list, the timeline ladder, the department chart, the stage editor, the workshop timer, the
+// glossary and the workshop details form. Each is a Fyne widget fed from the workshop model and
+// its metrics; edits leave a panel as workshop commands through an OnCommand callback, so the
+// app shell keeps one undo history and one autosave path.
+//
+// The package never imports fyne.io/fyne/v2/app: tests run on fyne.io/fyne/v2/test.
+package panels
+
+import (
+	"image/color"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/leadline/leadline/workshop"
+)
+
+// Flow-efficiency thresholds: Martin & Osterling report most office value streams below 10%,
+// so 10% already deserves amber and a quarter of the lead time spent working is good.
+const (
+	EfficiencyGood = 0.25 // at or above: green
+	EfficiencyFair = 0.10 // at or above: amber; below: red
+)
+
+// status is a traffic-light judgement of a figure.
+type status int
+
+const (
+	statusNeutral status = iota
+	statusGood
+	statusFair
+	statusPoor
+)
+
+// efficiencyStatus judges a flow efficiency (0–1) against the thresholds.
+func efficiencyStatus(efficiency float64) status {
+	switch {
+	case efficiency >= EfficiencyGood:
+		return statusGood
+	case efficiency >= EfficiencyFair:
+		return statusFair
+	default:
+		return statusPoor
+	}
+}
+
+// statusColour maps a status onto the theme, so light and dark themes both stay readable.
+func statusColour(s status) color.Color {
+	switch s {
+	case statusGood:
+		return theme.Color(theme.ColorNameSuccess)
+	case statusFair:
+		return theme.Color(theme.ColorNameWarning)
+	case statusPoor:
+		return theme.Color(theme.ColorNameError)
+	}
+	return theme.Color(theme.ColorNameForeground)
+}
+
+// hexColour reads "#rrggbb" as used by workshop.DepartmentColour; anything else is mid grey,
+// because a bad colour must never stop a panel from drawing.
+func hexColour(hex string) color.NRGBA {
+	grey := color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
+	hex = strings.TrimPrefix(hex, "#")
+	if len(hex) != 6 {
+		return grey
+	}
+	v, err := strconv.ParseUint(hex, 16, 32)
+	if err != nil {
+		return grey
+	}
+	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}
+}
+
+// withAlpha returns the colour at a lower opacity, e.g. for the lighter process bars.
+func withAlpha(c color.Color, alpha uint8) color.NRGBA {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: alpha}
+}
+
+// inkOn picks black or white text for a coloured chip by its luminance.
+func inkOn(c color.NRGBA) color.Color {
+	if 299*int(c.R)+587*int(c.G)+114*int(c.B) > 150_000 {
+		return color.Black
+	}
+	return color.White
+}
+
+// calendarOf tolerates a nil workshop (panels may be updated before one is open).
+func calendarOf(w *workshop.Workshop) workshop.Calendar {
+	if w == nil {
+		return workshop.DefaultCalendar
+	}
+	return w.Calendar
+}
+
+// percent writes a fraction as a whole percentage, e.g. 0.083 → "8%".
+func percent(fraction float64) string {
+	return strconv.FormatFloat(fraction*100, 'f', 0, 64) + "%"
+}
+
+// newText returns a canvas text in the given theme colour name, size and weight.
+func newText(text string, size float32, bold bool) *canvas.Text {
+	t := canvas.NewText(text, theme.Color(theme.ColorNameForeground))
+	t.TextSize = size
+	t.TextStyle.Bold = bold
+	return t
+}
+
+// ellipsize shortens text with "…" until it fits width at the text's size and style.
+func ellipsize(text string, size float32, style fyne.TextStyle, width float32) string {
+	if fyne.MeasureText(text, size, style).Width <= width {
+		return text
+	}
+	runes := []rune(text)
+	for n := len(runes) - 1; n > 0; n-- {
+		candidate := strings.TrimSpace(string(runes[:n])) + "…"
+		if fyne.MeasureText(candidate, size, style).Width <= width {
+			return candidate
+		}
+	}
+	return ""
+}
+
+// themedRenderer shows one content object and re-reads theme colours on every Refresh, so a
+// switch between light, dark and projector themes recolours the canvas primitives too.
+type themedRenderer struct {
+	content fyne.CanvasObject
+	restyle func()
+}
+
+func (r *themedRenderer) Layout(size fyne.Size)        { r.content.Resize(size) }
+func (r *themedRenderer) MinSize() fyne.Size           { return r.content.MinSize() }
+func (r *themedRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.content} }
+func (r *themedRenderer) Destroy()                     {}
+func (r *themedRenderer) Refresh() {
+	if r.restyle != nil {
+		r.restyle()
+	}
+	r.content.Refresh()
+}
+
+// newErrorLabel is the red message shown beside a field holding text it cannot use.
+func newErrorLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// showError shows err on the label, or hides it for nil.
+func showError(l *widget.Label, err error) {
+	if err == nil {
+		l.Hide()
+		l.SetText("")
+		return
+	}
+	l.SetText(err.Error())
+	l.Show()
+}
+
+// fieldCaption is the small bold caption above an input field.
+func fieldCaption(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}
