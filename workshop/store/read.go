@@ -1,0 +1,175 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/leadline/leadline/workshop"
+)
+
+// List returns every workshop of the library, the most recently changed first.
+func (l *Library) List() ([]Summary, error) {
+	var list []Summary
+	err := l.read("list workshops", func(conn *sql.Conn) error {
+		rows, err := conn.QueryContext(context.Background(), `SELECT w.id, w.name,
+			(SELECT count(*) FROM maps m WHERE m.workshop_id = w.id), w.updated_ns
+			FROM workshops w ORDER BY w.updated_ns DESC, w.id DESC`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var s Summary
+			var updated int64
+			if err := rows.Scan(&s.ID, &s.Name, &s.Maps, &updated); err != nil {
+				return err
+			}
+			s.Updated = time.Unix(0, updated)
+			list = append(list, s)
+		}
+		return rows.Err()
+	})
+	return list, err
+}
+
+// Load reads one workshop, from one consistent snapshot of the file.
+func (l *Library) Load(id int64) (*workshop.Workshop, error) {
+	var w *workshop.Workshop
+	err := l.read(fmt.Sprintf("load workshop %d", id), func(conn *sql.Conn) error {
+		var err error
+		w, err = loadWorkshop(conn, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+func loadWorkshop(conn *sql.Conn, id int64) (*workshop.Workshop, error) {
+	ctx := context.Background()
+	w := &workshop.Workshop{}
+	var participants string
+	err := conn.QueryRowContext(ctx, `SELECT name, facilitator, date, participants, notes,
+		hours_per_day, days_per_week FROM workshops WHERE id = ?`, id).Scan(
+		&w.Name, &w.Facilitator, &w.Date, &participants, &w.Notes,
+		&w.Calendar.HoursPerDay, &w.Calendar.DaysPerWeek)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound(id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(participants), &w.Participants); err != nil {
+		return nil, fmt.Errorf("workshop %q participants %q: %w", w.Name, participants, err)
+	}
+	if w.Maps, err = loadMaps(conn, id); err != nil {
+		return nil, fmt.Errorf("workshop %q: %w", w.Name, err)
+	}
+	return w, nil
+}
+
+func loadMaps(conn *sql.Conn, id int64) ([]*workshop.Map, error) {
+	ctx := context.Background()
+	rows, err := conn.QueryContext(ctx, `SELECT map_id, name, state, baseline FROM maps
+		WHERE workshop_id = ? ORDER BY position, map_id`, id)
+	if err != nil {
+		return nil, err
+	}
+	var maps []*workshop.Map
+	byID := map[string]*workshop.Map{}
+	for rows.Next() {
+		m := &workshop.Map{}
+		var state string
+		if err := rows.Scan(&m.ID, &m.Name, &state, &m.Baseline); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		m.State = workshop.State(state)
+		maps = append(maps, m)
+		byID[m.ID] = m
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// One query per table for all maps: rows arrive grouped by map, in map order.
+	if err := loadStages(conn, id, byID); err != nil {
+		return nil, err
+	}
+	if err := loadFlows(conn, id, byID); err != nil {
+		return nil, err
+	}
+	if err := loadIdeas(conn, id, byID); err != nil {
+		return nil, err
+	}
+	return maps, nil
+}
+
+func loadStages(conn *sql.Conn, id int64, byID map[string]*workshop.Map) error {
+	rows, err := conn.QueryContext(context.Background(), `SELECT map_id, stage_id, name, department,
+		process, wait, ca, people, notes, x, y FROM stages WHERE workshop_id = ?
+		ORDER BY map_id, position, stage_id`, id)
+	if err != nil {
+		return fmt.Errorf("stages: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var mapID string
+		var ca sql.NullFloat64
+		s := &workshop.Stage{}
+		if err := rows.Scan(&mapID, &s.ID, &s.Name, &s.Department, &s.Process, &s.Wait, &ca,
+			&s.People, &s.Notes, &s.X, &s.Y); err != nil {
+			return fmt.Errorf("stages: %w", err)
+		}
+		s.CA, s.HasCA = ca.Float64, ca.Valid
+		if m := byID[mapID]; m != nil {
+			m.Stages = append(m.Stages, s)
+		}
+	}
+	return rows.Err()
+}
+
+func loadFlows(conn *sql.Conn, id int64, byID map[string]*workshop.Map) error {
+	rows, err := conn.QueryContext(context.Background(), `SELECT map_id, from_stage, to_stage, rework,
+		rework_percent FROM flows WHERE workshop_id = ? ORDER BY map_id, position`, id)
+	if err != nil {
+		return fmt.Errorf("flows: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var mapID string
+		var f workshop.Flow
+		if err := rows.Scan(&mapID, &f.From, &f.To, &f.Rework, &f.ReworkPercent); err != nil {
+			return fmt.Errorf("flows: %w", err)
+		}
+		if m := byID[mapID]; m != nil {
+			m.Flows = append(m.Flows, f)
+		}
+	}
+	return rows.Err()
+}
+
+func loadIdeas(conn *sql.Conn, id int64, byID map[string]*workshop.Map) error {
+	rows, err := conn.QueryContext(context.Background(), `SELECT map_id, stage_id, text, owner
+		FROM ideas WHERE workshop_id = ? ORDER BY map_id, position`, id)
+	if err != nil {
+		return fmt.Errorf("ideas: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var mapID string
+		var idea workshop.Idea
+		if err := rows.Scan(&mapID, &idea.Stage, &idea.Text, &idea.Owner); err != nil {
+			return fmt.Errorf("ideas: %w", err)
+		}
+		if m := byID[mapID]; m != nil {
+			m.Ideas = append(m.Ideas, idea)
+		}
+	}
+	return rows.Err()
+}
