@@ -1,6 +1,9 @@
 package workshop
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // AddFlow connects two stages. A forward flow that would close a loop is refused.
 type AddFlow struct {
@@ -214,7 +217,14 @@ type EditMap struct {
 	Name     string
 	State    State
 	Baseline string
-	before   *Workshop
+	before   []mapHeading
+}
+
+// mapHeading is what EditMap may change on any map: the edited map's fields, and the baselines
+// of the future states that follow a rename.
+type mapHeading struct {
+	id, name, baseline string
+	state              State
 }
 
 func (c *EditMap) Label() string { return "Edit map" }
@@ -227,10 +237,14 @@ func (c *EditMap) Apply(w *Workshop) (Change, error) {
 	if c.State != Current && c.State != Future {
 		return Change{}, &FieldError{Map: m.Name, Field: "state", Value: string(c.State), Problem: "must be current or future"}
 	}
-	if c.Baseline != "" && (c.Baseline == c.Name || w.MapByName(c.Baseline) == nil) {
+	// The baseline may not be the map itself, by its new name or by the old one it is leaving.
+	if c.Baseline != "" && (c.Baseline == c.Name || w.MapByName(c.Baseline) == nil || w.MapByName(c.Baseline) == m) {
 		return Change{}, &FieldError{Map: m.Name, Field: "baseline", Value: c.Baseline, Problem: "names no other map of this workshop"}
 	}
-	c.before = w.Clone()
+	c.before = c.before[:0]
+	for _, other := range w.Maps {
+		c.before = append(c.before, mapHeading{id: other.ID, name: other.Name, baseline: other.Baseline, state: other.State})
+	}
 	for _, other := range w.Maps {
 		if other != m && other.Baseline == m.Name {
 			other.Baseline = c.Name
@@ -240,8 +254,14 @@ func (c *EditMap) Apply(w *Workshop) (Change, error) {
 	return Change{Scope: ScopeWorkshop}, nil
 }
 
+// Undo restores the fields in place rather than swapping in copies of the maps, so that a
+// *Map or *Stage the UI holds stays the live one.
 func (c *EditMap) Undo(w *Workshop) (Change, error) {
-	w.Maps = c.before.Clone().Maps
+	for _, h := range c.before {
+		if m := w.MapByID(h.id); m != nil {
+			m.Name, m.State, m.Baseline = h.name, h.state, h.baseline
+		}
+	}
 	return Change{Scope: ScopeWorkshop}, nil
 }
 
@@ -274,7 +294,7 @@ func (c *EditWorkshop) Label() string { return "Edit workshop" }
 
 func (c *EditWorkshop) Apply(w *Workshop) (Change, error) {
 	f := c.Fields
-	if f.Name == "" {
+	if strings.TrimSpace(f.Name) == "" { // the same rule as Validate, so a saved workshop stays valid
 		return Change{}, &FieldError{Field: "workshop name", Problem: "must not be empty"}
 	}
 	if !(f.Calendar.HoursPerDay > 0 && f.Calendar.HoursPerDay <= 24) {
