@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/leadline/leadline/workshop"
@@ -10,7 +11,7 @@ import (
 	"github.com/leadline/leadline/workshop/report"
 )
 
-func runExport(args []string, out io.Writer) error {
+func runExport(args []string, _ io.Writer) error {
 	fs := newFlagSet("export")
 	format := fs.String("format", "json", "json or pdf")
 	output := fs.String("o", "", "output file")
@@ -50,7 +51,7 @@ func runExport(args []string, out io.Writer) error {
 		}
 		data = res.PDF
 		for _, name := range res.Replaced {
-			fmt.Fprintf(out, "note: characters the handout font lacks were replaced in %q\n", name)
+			fmt.Fprintf(os.Stderr, "leadline: note: characters the handout font lacks were replaced in %q\n", name)
 		}
 	default:
 		return usagef("export: --format %q: use json or pdf", *format)

@@ -142,7 +142,11 @@ func writeMetricsTable(out io.Writer, w *workshop.Workshop, report *metricsRepor
 		fmt.Fprintf(tw, "  Process time\t%s\n", workshop.FormatDuration(m.ProcessTimeMinutes, cal))
 		fmt.Fprintf(tw, "  Wait time\t%s\n", workshop.FormatDuration(m.WaitTimeMinutes, cal))
 		fmt.Fprintf(tw, "  Flow efficiency\t%.1f%%\n", m.FlowEfficiency*100)
-		fmt.Fprintf(tw, "  Rolled %%C&A\t%.1f%%\n", m.RolledCA*100)
+		if recordsCA(model) {
+			fmt.Fprintf(tw, "  Rolled %%C&A\t%.1f%%\n", m.RolledCA*100)
+		} else {
+			fmt.Fprintf(tw, "  Rolled %%C&A\t— (no stage has a %%C&A)\n")
+		}
 		fmt.Fprintf(tw, "  Total effort\t%s\n", workshop.FormatDuration(m.TotalProcessMinutes, cal))
 		var path []string
 		for _, id := range m.CriticalPath {
@@ -172,4 +176,13 @@ func signed(minutes float64, cal workshop.Calendar) string {
 		return "+" + workshop.FormatDuration(minutes, cal)
 	}
 	return workshop.FormatDuration(minutes, cal)
+}
+
+func recordsCA(m *workshop.Map) bool {
+	for _, s := range m.Stages {
+		if s.HasCA {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,213 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestRealWindow runs the built binary in a real window under Xvfb on a fresh library, drags a
+// department from the palette onto the canvas, types a wait time, closes the app, and checks
+// with `leadline export` that the stage and its wait were saved. `make e2e` (part of
+// `make test`) runs it with LEADLINE_E2E=1 and LEADLINE_BIN set.
+func TestRealWindow(t *testing.T) {
+	if os.Getenv("LEADLINE_E2E") == "" {
+		t.Skip("set LEADLINE_E2E=1 and LEADLINE_BIN (make e2e) to drive a real window")
+	}
+	bin := os.Getenv("LEADLINE_BIN")
+	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is missing: run make setup", tool)
+		}
+	}
+	display := startXvfb(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "library.db")
+	env := append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
+
+	// A fresh library with one empty workshop, so the canvas starts empty.
+	empty := filepath.Join(dir, "empty.json")
+	writeFile(t, empty, `{"name": "E2E workshop", "maps": [{"name": "Feature release", "stages": []}]}`)
+	run := func(args ...string) string {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = env
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("leadline %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	id := strings.TrimSpace(run("import", "--db", db, empty))
+
+	app := exec.Command(bin, "--db", db)
+	app.Env = env
+	logFile, _ := os.Create(filepath.Join(dir, "app.log"))
+	app.Stdout, app.Stderr = logFile, logFile
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = app.Process.Kill(); _, _ = app.Process.Wait() }()
+
+	x := xdotool{t: t, env: env}
+	win := x.run("search", "--sync", "--onlyvisible", "--name", "^Leadline")
+	win = strings.Fields(win)[0]
+	x.run("windowmove", win, "0", "0")
+	x.run("windowsize", win, "1600", "1000")
+	time.Sleep(1500 * time.Millisecond)
+	geometry := x.geometry(win)
+	shot := artifactPath(t, "e2e-before.png")
+	x.screenshot(shot)
+
+	// The palette is the left column; its first entry is Marketing. Drop onto the canvas.
+	fromX, fromY := geometry.x+paletteX, geometry.y+paletteFirstY
+	toX, toY := geometry.x+geometry.w/2-150, geometry.y+geometry.h/2-80
+	x.run("mousemove", "--sync", itoa(fromX), itoa(fromY))
+	x.run("mousedown", "1")
+	for step := 1; step <= 12; step++ {
+		x.run("mousemove", "--sync", itoa(fromX+(toX-fromX)*step/12), itoa(fromY+(toY-fromY)*step/12))
+		time.Sleep(30 * time.Millisecond)
+	}
+	x.run("mouseup", "1")
+	time.Sleep(800 * time.Millisecond)
+
+	// The new stage's name field has the focus: rename it, then move to the wait field.
+	x.run("key", "ctrl+a")
+	x.run("type", "--delay", "40", "Campaign brief")
+	for i := 0; i < tabsFromNameToWait; i++ {
+		x.run("key", "Tab")
+	}
+	x.run("type", "--delay", "40", "2d 4h")
+	x.run("key", "Tab")
+	time.Sleep(1200 * time.Millisecond)
+	x.screenshot(artifactPath(t, "e2e-after.png"))
+
+	// Close the window the way a user would; the edits must already be in the library.
+	x.run("windowclose", win)
+	done := make(chan error, 1)
+	go func() { done <- app.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		_ = app.Process.Kill()
+		<-done
+	}
+
+	out := filepath.Join(dir, "out.json")
+	run("export", "--format", "json", "-o", out, "--db", db, "--workshop", id)
+	var exported struct {
+		Maps []struct {
+			Stages []struct {
+				Name       string  `json:"name"`
+				Department string  `json:"department"`
+				Wait       float64 `json:"wait"`
+			} `json:"stages"`
+		} `json:"maps"`
+	}
+	data, _ := os.ReadFile(out)
+	if err := json.Unmarshal(data, &exported); err != nil {
+		t.Fatalf("export: %v\n%s", err, data)
+	}
+	if len(exported.Maps) != 1 || len(exported.Maps[0].Stages) != 1 {
+		log, _ := os.ReadFile(filepath.Join(dir, "app.log"))
+		t.Fatalf("want one stage on the map, got %s\napp log:\n%s", data, log)
+	}
+	stage := exported.Maps[0].Stages[0]
+	if stage.Department != "Marketing" || stage.Name != "Campaign brief" || stage.Wait != 2*480+4*60 {
+		t.Errorf("stage = %+v, want Marketing stage \"Campaign brief\" waiting 2d 4h (1200 minutes)", stage)
+	}
+}
+
+// Where the palette's first department sits in the window, and how many Tab presses lead
+// from the stage editor's name field to its wait field.
+const (
+	paletteX           = 70
+	paletteFirstY      = 130
+	tabsFromNameToWait = 3
+)
+
+type xdotool struct {
+	t   *testing.T
+	env []string
+}
+
+func (x xdotool) run(args ...string) string {
+	x.t.Helper()
+	cmd := exec.Command("xdotool", args...)
+	cmd.Env = x.env
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		x.t.Fatalf("xdotool %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+type rect struct{ x, y, w, h int }
+
+func (x xdotool) geometry(win string) rect {
+	out := x.run("getwindowgeometry", "--shell", win)
+	values := map[string]int{}
+	for _, line := range strings.Split(out, "\n") {
+		if k, v, ok := strings.Cut(line, "="); ok {
+			values[k], _ = strconv.Atoi(v)
+		}
+	}
+	return rect{values["X"], values["Y"], values["WIDTH"], values["HEIGHT"]}
+}
+
+func (x xdotool) screenshot(path string) {
+	cmd := exec.Command("import", "-window", "root", path)
+	cmd.Env = x.env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		x.t.Logf("screenshot: %v %s", err, out)
+		return
+	}
+	x.t.Logf("screenshot: %s", path)
+}
+
+// artifactPath keeps screenshots in test-artifacts/ at the top of the repo, for people to look at.
+func artifactPath(t *testing.T, name string) string {
+	dir := filepath.Join("..", "..", "test-artifacts")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs(filepath.Join(dir, name))
+	return abs
+}
+
+func startXvfb(t *testing.T) string {
+	for n := 99; n < 120; n++ {
+		display := fmt.Sprintf(":%d", n)
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+			continue
+		}
+		xvfb := exec.Command("Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp")
+		if err := xvfb.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = xvfb.Process.Kill(); _, _ = xvfb.Process.Wait() })
+		for i := 0; i < 50; i++ {
+			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+				return display
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("Xvfb %s did not start", display)
+	}
+	t.Fatal("no free X display")
+	return ""
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
