@@ -1,0 +1,316 @@
+package store_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/leadline/leadline/workshop"
+	"github.com/leadline/leadline/workshop/store"
+)
+
+func TestOpenCreatesFolderAndSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "deeper", "still", "library.db")
+	lib := openLibrary(t, path)
+	if !lib.IsNew() {
+		t.Error("IsNew() = false for a library Open just created")
+	}
+	if lib.Version() != store.CurrentVersion || store.CurrentVersion != 2 {
+		t.Errorf("Version() = %d, want 2", lib.Version())
+	}
+	if lib.Path() != path {
+		t.Errorf("Path() = %q, want %q", lib.Path(), path)
+	}
+	if list, err := lib.List(); err != nil || len(list) != 0 {
+		t.Errorf("List() of a new library = %v, %v; want empty", list, err)
+	}
+	if err := lib.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Creation builds beside the real name and links it into place: no leftovers.
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Errorf("folder holds %d entries after Close, want only library.db: %v", len(entries), entries)
+	}
+	again := openLibrary(t, path)
+	if again.IsNew() {
+		t.Error("IsNew() = true when reopening an existing library")
+	}
+}
+
+func TestDefaultPath(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", "/tmp/leadline-config")
+	t.Setenv("HOME", "/tmp/leadline-home")
+	got, err := store.DefaultPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "/tmp/leadline-config/leadline/library.db"; got != want {
+		t.Errorf("DefaultPath() = %q, want %q", got, want)
+	}
+}
+
+func TestRoundTripRichWorkshop(t *testing.T) {
+	path := newLibraryPath(t)
+	lib := openLibrary(t, path)
+	want := richWorkshop()
+	id, err := lib.Create(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := lib.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertSameWorkshop(t, "same library", want, got)
+	lib.Close()
+
+	reopened := openLibrary(t, path)
+	got, err = reopened.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertSameWorkshop(t, "after reopen", want, got)
+	// Spot checks by hand, in case normalisation ever hid something.
+	s := got.Maps[0].Stages[1]
+	if s.Name != "Разработка 🚀" || s.HasCA || s.CA != 0 || s.X != 200.5 {
+		t.Errorf("stage 2 = %+v", *s)
+	}
+	if got.Maps[1].Baseline != "Release" || got.Maps[1].State != workshop.Future || got.Maps[1].Ideas[0].Owner != "Ольга" {
+		t.Errorf("future map = %+v", *got.Maps[1])
+	}
+	if f := got.Maps[0].Flows[5]; !f.Rework || f.ReworkPercent != 12.5 {
+		t.Errorf("rework flow = %+v", f)
+	}
+	if qa := got.Maps[0].Stages[3]; !qa.HasCA || qa.CA != 0 {
+		t.Errorf("a recorded %%C&A of 0 must stay recorded: %+v", *qa)
+	}
+}
+
+func TestRoundTripEmptyAndNilSlices(t *testing.T) {
+	lib := openLibrary(t, newLibraryPath(t))
+	for _, w := range []*workshop.Workshop{
+		workshop.NewWorkshop("bare"),
+		{Name: "empty participants", Participants: []string{}, Maps: []*workshop.Map{{ID: "m1", Name: "Empty", State: workshop.Current}}},
+	} {
+		id, err := lib.Create(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := lib.Load(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertSameWorkshop(t, w.Name, w, got)
+	}
+}
+
+func TestMissingWorkshopIsNotFound(t *testing.T) {
+	lib := openLibrary(t, newLibraryPath(t))
+	w := richWorkshop()
+	calls := map[string]error{}
+	_, calls["Load"] = lib.Load(42)
+	calls["Save"] = lib.Save(42, w, workshop.Change{Scope: workshop.ScopeStage, MapID: "m1", StageID: "s2"})
+	calls["Replace"] = lib.Replace(42, w)
+	calls["Delete"] = lib.Delete(42)
+	calls["Rename"] = lib.Rename(42, "x")
+	_, calls["Duplicate"] = lib.Duplicate(42, "")
+	for name, err := range calls {
+		if !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("%s(42) = %v, want ErrNotFound", name, err)
+		}
+	}
+}
+
+func TestListRenameDuplicateDeleteLastOpened(t *testing.T) {
+	lib := openLibrary(t, newLibraryPath(t))
+	first, err := lib.Create(richWorkshop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := lib.Create(workshop.NewWorkshop("Hotfix"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := lib.LastOpened(); got != 0 {
+		t.Errorf("LastOpened() before any = %d, want 0", got)
+	}
+	if err := lib.SetLastOpened(first); err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.Rename(first, "Sales pipeline 💼"); err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.Rename(first, "  "); err == nil {
+		t.Error("Rename to blank succeeded")
+	}
+	copyID, err := lib.Duplicate(first, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := lib.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantOrder := []struct {
+		id   int64
+		name string
+		maps int
+	}{{copyID, "Sales pipeline 💼 (copy)", 3}, {first, "Sales pipeline 💼", 3}, {second, "Hotfix", 0}}
+	if len(list) != len(wantOrder) {
+		t.Fatalf("List() = %+v", list)
+	}
+	for i, want := range wantOrder {
+		if list[i].ID != want.id || list[i].Name != want.name || list[i].Maps != want.maps {
+			t.Errorf("List()[%d] = %+v, want %+v", i, list[i], want)
+		}
+		if i > 0 && list[i].Updated.After(list[i-1].Updated) {
+			t.Errorf("List() not by Updated descending at %d", i)
+		}
+	}
+	original, _ := lib.Load(first)
+	duplicate, _ := lib.Load(copyID)
+	duplicate.Name = original.Name
+	assertSameWorkshop(t, "duplicate", original, duplicate)
+
+	named, err := lib.Duplicate(first, "Варианты")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, _ := lib.Load(named); w == nil || w.Name != "Варианты" {
+		t.Errorf("Duplicate with a name gave %+v", w)
+	}
+
+	if got, _ := lib.LastOpened(); got != first {
+		t.Errorf("LastOpened() = %d, want %d", got, first)
+	}
+	if err := lib.Delete(first); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := lib.LastOpened(); got != 0 {
+		t.Errorf("LastOpened() after deleting it = %d, want 0", got)
+	}
+	if _, err := lib.Load(first); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Load of a deleted workshop = %v", err)
+	}
+	// The copy kept its own maps when the original went.
+	if w, _ := lib.Load(copyID); w == nil || len(w.Maps) != 3 || len(w.Maps[0].Stages) != 5 {
+		t.Errorf("copy after deleting the original = %+v", w)
+	}
+}
+
+func TestSecondLibrarySeesFirstsEdits(t *testing.T) {
+	path := newLibraryPath(t)
+	first := openLibrary(t, path)
+	second := openLibrary(t, path)
+	w := richWorkshop()
+	id, err := first.Create(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var history workshop.History
+	ch, err := history.Do(w, &workshop.MoveStage{MapID: "m1", StageID: "s2", X: -7, Y: 1e6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Save(id, w, ch); err != nil {
+		t.Fatal(err)
+	}
+	got, err := second.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertSameWorkshop(t, "second library", w, got)
+	if list, _ := second.List(); len(list) != 1 || list[0].ID != id {
+		t.Errorf("second.List() = %+v", list)
+	}
+}
+
+// TestSaveWritesOnlyTheScope proves that autosave is scoped: a stage save leaves the rest of
+// the stored workshop as it was, even if the model in memory differs elsewhere.
+func TestSaveWritesOnlyTheScope(t *testing.T) {
+	lib := openLibrary(t, newLibraryPath(t))
+	w := richWorkshop()
+	id, err := lib.Create(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := w.Clone()
+	before, _ := lib.List()
+
+	time.Sleep(time.Millisecond)
+	w.Maps[2].Stages[0].Name = "not saved: other map"
+	w.Maps[0].Stages[0].Name = "not saved: other stage"
+	w.Name = "not saved: workshop"
+	w.Maps[0].Stages[1].Wait = 99
+	if err := lib.Save(id, w, workshop.Change{Scope: workshop.ScopeStage, MapID: "m1", StageID: "s2"}); err != nil {
+		t.Fatal(err)
+	}
+	stored.Maps[0].Stages[1].Wait = 99
+	got, _ := lib.Load(id)
+	assertSameWorkshop(t, "stage scope", stored, got)
+
+	w.Maps[0].Flows = w.Maps[0].Flows[:2]
+	if err := lib.Save(id, w, workshop.Change{Scope: workshop.ScopeMap, MapID: "m1"}); err != nil {
+		t.Fatal(err)
+	}
+	stored.Maps[0] = w.Maps[0].Clone()
+	got, _ = lib.Load(id)
+	assertSameWorkshop(t, "map scope", stored, got)
+
+	after, _ := lib.List()
+	if !after[0].Updated.After(before[0].Updated) {
+		t.Errorf("Save did not bump Updated: before %v, after %v", before[0].Updated, after[0].Updated)
+	}
+}
+
+// TestStaleChangeWidens: a change naming a map the library does not hold yet (or the model no
+// longer holds) must still save, by writing more rather than failing.
+func TestStaleChangeWidens(t *testing.T) {
+	lib := openLibrary(t, newLibraryPath(t))
+	w := richWorkshop()
+	id, err := lib.Create(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Maps = append(w.Maps, &workshop.Map{ID: "m9", Name: "Unsaved map", State: workshop.Current,
+		Stages: []*workshop.Stage{{ID: "x1", Name: "New"}}})
+	for _, ch := range []workshop.Change{
+		{Scope: workshop.ScopeStage, MapID: "m9", StageID: "x1"}, // map not stored yet
+		{Scope: workshop.ScopeStage, MapID: "gone", StageID: "x1"},
+		{Scope: workshop.ScopeStage, MapID: "m1", StageID: "gone"},
+		{Scope: workshop.ScopeMap, MapID: "gone"},
+	} {
+		if err := lib.Save(id, w, ch); err != nil {
+			t.Fatalf("Save(%+v): %v", ch, err)
+		}
+		got, _ := lib.Load(id)
+		assertSameWorkshop(t, "stale change", w, got)
+	}
+}
+
+func BenchmarkAutosave(b *testing.B) {
+	lib := openLibrary(b, newLibraryPath(b))
+	w := richWorkshop()
+	m := w.Maps[0]
+	for i := 0; i < 45; i++ { // a 50-stage map
+		m.Stages = append(m.Stages, &workshop.Stage{ID: m.NewStageID(), Name: "Stage", Department: "QA", Process: 10, Wait: 20})
+	}
+	id, err := lib.Create(w)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		move := &workshop.MoveStage{MapID: "m1", StageID: "s2", X: float64(i), Y: float64(i % 300)}
+		ch, err := move.Apply(w)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := lib.Save(id, w, ch); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
