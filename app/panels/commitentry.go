@@ -62,7 +62,7 @@ func (e *commitSelectEntry) FocusLost() {
 // idleTimer calls fire on the UI goroutine once the user stopped typing for delay. A zero
 // delay disables it (tests commit through Enter or focus loss instead of sleeping).
 type idleTimer struct {
-	delay time.Duration
+	delay func() time.Duration
 	fire  func()
 	timer *time.Timer
 	armed int // generation, so a timer that already fired for an older edit does nothing
@@ -71,12 +71,13 @@ type idleTimer struct {
 // poke restarts the wait; called on every keystroke.
 func (t *idleTimer) poke() {
 	t.stop()
-	if t.delay <= 0 {
+	delay := t.delay()
+	if delay <= 0 {
 		return
 	}
 	t.armed++
 	generation := t.armed
-	t.timer = time.AfterFunc(t.delay, func() {
+	t.timer = time.AfterFunc(delay, func() {
 		fyne.Do(func() {
 			if generation == t.armed {
 				t.armed++
