@@ -1,0 +1,73 @@
+package report
+
+import (
+	"strconv"
+
+	"github.com/leadline/leadline/workshop"
+)
+
+// topDelays is how many delays are marked red, in the table and on the map.
+const topDelays = 3
+
+// delaysSection ranks the stages by wait time: the headline of the handout.
+func (b *builder) delaysSection(m *workshop.Map, mt *workshop.Metrics) {
+	y := b.heading("Longest delays", b.newPage())
+	b.font(false, 10)
+	b.textColour(colourMuted)
+	b.text(b.margin, y, b.contentWidth(), 5,
+		"Stages ranked by how long work waits before they start. The top three are marked red on the map.", "L")
+	y += 8
+	if len(mt.LongestDelays) == 0 {
+		b.font(false, 11)
+		b.textColour(colourInk)
+		b.text(b.margin, y, b.contentWidth(), 6, "No stage of this map has a wait time recorded.", "L")
+		return
+	}
+	columns := []column{
+		{"Rank", 6, "C"},
+		{"Stage", 34, "L"},
+		{"Department", 20, "L"},
+		{"Wait", 13, "R"},
+		{"Share of lead time", 13, "R"},
+		{"On critical path", 12, "C"},
+	}
+	rows := make([]tableRow, 0, len(mt.LongestDelays))
+	for _, d := range mt.LongestDelays {
+		onPath := "no"
+		if d.OnCriticalPath {
+			onPath = "yes"
+		}
+		badge := colourMuted
+		row := tableRow{
+			cells: []string{
+				strconv.Itoa(d.Rank),
+				b.clean(d.Stage.Name),
+				b.clean(orDash(d.Stage.Department)),
+				workshop.FormatDuration(d.Stage.Wait, b.cal),
+				percent(d.ShareOfLead),
+				onPath,
+			},
+			chips: map[int]rgb{2: hexColour(workshop.DepartmentColour(d.Stage.Department))},
+		}
+		if d.Rank <= topDelays {
+			badge = colourDelay
+			row.accent = &colourDelay
+			row.bold = false
+		}
+		row.badges = map[int]rgb{0: badge}
+		rows = append(rows, row)
+	}
+	b.table(columns, rows, y)
+}
+
+// delayRanks maps stage IDs of the top delays to their rank, for the badges on the map.
+func delayRanks(mt *workshop.Metrics) map[string]int {
+	ranks := map[string]int{}
+	for _, d := range mt.LongestDelays {
+		if d.Rank > topDelays {
+			break
+		}
+		ranks[d.Stage.ID] = d.Rank
+	}
+	return ranks
+}

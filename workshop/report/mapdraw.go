@@ -1,0 +1,277 @@
+package report
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/leadline/leadline/workshop"
+)
+
+const (
+	// mmPerPxFull is the print size of a canvas pixel when a map fits at full size: a card
+	// is then 42 × 27 mm.
+	mmPerPxFull = 0.30
+	// minFitScale is the smallest scale at which cards stay legible; below it the map is
+	// split into tiles printed at tileScale.
+	minFitScale = 0.45
+	tileScale   = 0.62
+)
+
+// mapContext is what the map drawing needs to know about the map's figures.
+type mapContext struct {
+	m         *workshop.Map
+	place     placement
+	critical  map[string]bool // stage IDs on the critical path
+	critFlows map[[2]string]bool
+	ranks     map[string]int // stage ID → delay rank, top three only
+	ideas     map[string]int // stage ID → number of ideas
+}
+
+func newMapContext(m *workshop.Map, mt *workshop.Metrics) *mapContext {
+	ctx := &mapContext{m: m, place: placeStages(m), critical: map[string]bool{},
+		critFlows: map[[2]string]bool{}, ranks: delayRanks(mt), ideas: map[string]int{}}
+	for i, s := range mt.CriticalPath {
+		ctx.critical[s.ID] = true
+		if i > 0 {
+			ctx.critFlows[[2]string{mt.CriticalPath[i-1].ID, s.ID}] = true
+		}
+	}
+	for _, idea := range m.Ideas {
+		ctx.ideas[idea.Stage]++
+	}
+	return ctx
+}
+
+// mapPages draws the map scaled to fit one page, or split into tiles when it would get too
+// small to read.
+func (b *builder) mapPages(m *workshop.Map, mt *workshop.Metrics) {
+	ctx := newMapContext(m, mt)
+	top := b.newPage()
+	area := b.mapArea(top)
+	pxW, pxH := ctx.place.width()+40, ctx.place.height()+40 // room for badges and rework arcs
+	scale := math.Min(1, math.Min(area.w/(pxW*mmPerPxFull), area.h/(pxH*mmPerPxFull)))
+	if scale >= minFitScale || len(m.Stages) == 0 {
+		b.mapHeading("Value stream map", top)
+		// Centre the drawing in the area so small maps do not hug the top-left corner.
+		mmPerPx := scale * mmPerPxFull
+		v := view{mmPerPx: mmPerPx, area: area, textScale: scale,
+			originX: ctx.place.minX - 20 - (area.w/mmPerPx-pxW)/2,
+			originY: ctx.place.minY - 20 - (area.h/mmPerPx-pxH)/2}
+		b.drawMap(ctx, v)
+		return
+	}
+	mmPerPx := tileScale * mmPerPxFull
+	tileW, tileH := area.w/mmPerPx, area.h/mmPerPx
+	// Tiles overlap by more than a card, so every card is whole on at least one page.
+	overlapX, overlapY := cardWidthPx+40, cardHeightPx+40
+	columns := tileCount(pxW, tileW, overlapX)
+	rows := tileCount(pxH, tileH, overlapY)
+	part := 0
+	for r := 0; r < rows; r++ {
+		for c := 0; c < columns; c++ {
+			part++
+			if part > 1 {
+				top = b.newPage()
+			}
+			b.mapHeading(fmt.Sprintf("Value stream map, part %d of %d", part, rows*columns), top)
+			v := view{mmPerPx: mmPerPx, area: area, textScale: tileScale,
+				originX: tileOrigin(ctx.place.minX-20, pxW, tileW, overlapX, c, columns),
+				originY: tileOrigin(ctx.place.minY-20, pxH, tileH, overlapY, r, rows)}
+			b.drawMap(ctx, v)
+			b.tileLocator(ctx, v, top, r, c, rows, columns)
+		}
+	}
+}
+
+func (b *builder) mapArea(top float64) rect {
+	y := top + 18
+	return rect{x: b.margin, y: y, w: b.contentWidth(), h: b.bottom - y - 2}
+}
+
+func tileCount(total, tile, overlap float64) int {
+	if total <= tile {
+		return 1
+	}
+	return 1 + int(math.Ceil((total-tile)/(tile-overlap)))
+}
+
+// tileOrigin spreads the tiles evenly from the first to the last, so the last tile is as full
+// as the others.
+func tileOrigin(start, total, tile, overlap float64, i, count int) float64 {
+	if count <= 1 {
+		return start
+	}
+	return start + float64(i)*(total-tile)/float64(count-1)
+}
+
+func (b *builder) mapHeading(title string, top float64) {
+	y := b.heading(title, top)
+	b.mapLegend(y)
+}
+
+// drawMap draws the flows under the cards, then the cards, clipped to the view's area.
+func (b *builder) drawMap(ctx *mapContext, v view) {
+	b.pdf.ClipRect(v.area.x, v.area.y, v.area.w, v.area.h, false)
+	cards := make(map[string]rect, len(ctx.m.Stages))
+	for _, s := range ctx.m.Stages {
+		cards[s.ID] = v.card(ctx.place.at[s.ID])
+	}
+	margin := 30 * v.mmPerPx
+	visible := rect{v.area.x - margin, v.area.y - margin, v.area.w + 2*margin, v.area.h + 2*margin}
+	for pass := 0; pass < 2; pass++ { // the critical path goes on top of the other flows
+		for _, f := range ctx.m.Flows {
+			from, okFrom := cards[f.From]
+			to, okTo := cards[f.To]
+			onPath := ctx.critFlows[[2]string{f.From, f.To}] && !f.Rework
+			if !okFrom || !okTo || f.From == f.To || onPath != (pass == 1) || !spanOf(from, to).intersects(visible) {
+				continue
+			}
+			if f.Rework {
+				b.reworkArrow(from, to, f.ReworkPercent, v.textScale)
+			} else {
+				b.forwardArrow(from, to, onPath, v.textScale)
+			}
+		}
+	}
+	for _, s := range ctx.m.Stages {
+		if card := cards[s.ID]; card.intersects(visible) {
+			b.stageCard(s, card, ctx, v.textScale)
+		}
+	}
+	b.pdf.ClipEnd()
+}
+
+// spanOf is the box around two cards, enlarged for a rework arc's bulge.
+func spanOf(a, c rect) rect {
+	x0, y0 := math.Min(a.x, c.x), math.Min(a.y, c.y)
+	x1, y1 := math.Max(a.x+a.w, c.x+c.w), math.Max(a.y+a.h, c.y+c.h)
+	pad := math.Max(x1-x0, y1-y0) * 0.3
+	return rect{x0 - pad, y0 - pad, x1 - x0 + 2*pad, y1 - y0 + 2*pad}
+}
+
+func (b *builder) forwardArrow(from, to rect, onPath bool, scale float64) {
+	start := from.borderPoint(to.centre())
+	end := to.borderPoint(from.centre())
+	width, colour := 0.35*scale, colourArrow
+	if onPath {
+		width, colour = 0.9*scale, colourCritical
+	}
+	b.strokeColour(colour)
+	b.fillColour(colour)
+	b.pdf.SetLineWidth(width)
+	head := 2.6*scale + width
+	base := b.arrowHead(end, point{end.x - start.x, end.y - start.y}, head)
+	b.pdf.Line(start.x, start.y, base.x, base.y)
+}
+
+// reworkArrow draws a dashed curve bulging to one side, so a flow back never hides under the
+// forward flows between the same stages.
+func (b *builder) reworkArrow(from, to rect, reworkPercent, scale float64) {
+	fc, tc := from.centre(), to.centre()
+	dx, dy := tc.x-fc.x, tc.y-fc.y
+	length := math.Hypot(dx, dy)
+	if length == 0 {
+		return
+	}
+	// Perpendicular to the flow; going back (right to left) this points down the page.
+	nx, ny := dy/length, -dx/length
+	bulge := math.Max(length*0.3, from.h*0.9)
+	mid := point{(fc.x+tc.x)/2 + nx*bulge, (fc.y+tc.y)/2 + ny*bulge}
+	start := from.borderPoint(mid)
+	end := to.borderPoint(mid)
+	c1 := point{start.x + nx*bulge, start.y + ny*bulge}
+	c2 := point{end.x + nx*bulge, end.y + ny*bulge}
+	b.strokeColour(colourRework)
+	b.fillColour(colourRework)
+	b.pdf.SetLineWidth(0.45 * scale)
+	b.pdf.SetDashPattern([]float64{1.6 * scale, 1.1 * scale}, 0)
+	b.pdf.CurveBezierCubic(start.x, start.y, c1.x, c1.y, c2.x, c2.y, end.x, end.y, "D")
+	b.pdf.SetDashPattern([]float64{}, 0)
+	b.arrowHead(end, point{end.x - c2.x, end.y - c2.y}, 2.6*scale)
+	label := "rework"
+	if reworkPercent > 0 {
+		label = fmt.Sprintf("rework %s", percent(reworkPercent/100))
+	}
+	// The curve's midpoint lies three quarters of the way out to the control points.
+	labelAt := point{(start.x+end.x)/2 + nx*bulge*0.75, (start.y+end.y)/2 + ny*bulge*0.75}
+	b.font(false, 6.5*scale)
+	width := b.pdf.GetStringWidth(label) + 2*scale
+	b.fillColour(colourWhite)
+	b.pdf.Rect(labelAt.x-width/2, labelAt.y-1.8*scale, width, 3.6*scale, "F")
+	b.textColour(colourRework)
+	b.text(labelAt.x-width/2, labelAt.y-1.8*scale, width, 3.6*scale, label, "C")
+}
+
+// arrowHead fills a triangle with its tip at tip, pointing along direction, and returns the
+// middle of its base, where the shaft should stop.
+func (b *builder) arrowHead(tip, direction point, length float64) point {
+	norm := math.Hypot(direction.x, direction.y)
+	if norm == 0 {
+		return tip
+	}
+	ux, uy := direction.x/norm, direction.y/norm
+	base := point{tip.x - ux*length, tip.y - uy*length}
+	half := length * 0.45
+	b.pdf.Polygon([]gofpdfPoint{
+		{X: tip.x, Y: tip.y},
+		{X: base.x - uy*half, Y: base.y + ux*half},
+		{X: base.x + uy*half, Y: base.y - ux*half},
+	}, "F")
+	return base
+}
+
+// mapLegend explains the marks used on the map, in one line under the heading.
+func (b *builder) mapLegend(y float64) {
+	x := b.margin
+	b.font(false, 8)
+	item := func(label string, draw func(x, y float64)) {
+		draw(x, y+2)
+		b.textColour(colourMuted)
+		b.text(x+9, y, 60, 4, label, "L")
+		x += 11 + b.pdf.GetStringWidth(label) + 6
+	}
+	item("critical path", func(x, y float64) {
+		b.strokeColour(colourCritical)
+		b.pdf.SetLineWidth(0.9)
+		b.pdf.Line(x, y, x+7, y)
+	})
+	item("flow", func(x, y float64) {
+		b.strokeColour(colourArrow)
+		b.pdf.SetLineWidth(0.35)
+		b.pdf.Line(x, y, x+7, y)
+	})
+	item("rework (dashed)", func(x, y float64) {
+		b.strokeColour(colourRework)
+		b.pdf.SetLineWidth(0.45)
+		b.pdf.SetDashPattern([]float64{1.6, 1.1}, 0)
+		b.pdf.Line(x, y, x+7, y)
+		b.pdf.SetDashPattern([]float64{}, 0)
+	})
+	item("longest delays, ranked", func(x, y float64) { b.rankBadge(point{x + 3.5, y}, 1, 0.8) })
+	item("improvement ideas", func(x, y float64) { b.kaizenBurst(point{x + 3.5, y}, 1, 0.8) })
+}
+
+// tileLocator shows, in the heading line, which part of the whole map this tile covers.
+func (b *builder) tileLocator(ctx *mapContext, v view, top float64, row, column, rows, columns int) {
+	boxW := 36.0
+	boxH := math.Min(20, boxW*ctx.place.height()/math.Max(ctx.place.width(), 1))
+	scale := math.Min(boxW/(ctx.place.width()+40), boxH/(ctx.place.height()+40))
+	x, y := b.pageW-b.margin-boxW, top
+	b.fillColour(colourZebra)
+	b.strokeColour(colourRule)
+	b.pdf.SetLineWidth(0.2)
+	b.pdf.Rect(x, y, boxW, boxH, "FD")
+	b.fillColour(colourRule)
+	for _, s := range ctx.m.Stages {
+		p := ctx.place.at[s.ID]
+		b.pdf.Rect(x+(p.x-ctx.place.minX+20)*scale, y+(p.y-ctx.place.minY+20)*scale,
+			math.Max(cardWidthPx*scale, 0.3), math.Max(cardHeightPx*scale, 0.3), "F")
+	}
+	b.strokeColour(colourDelay)
+	b.pdf.SetLineWidth(0.4)
+	b.pdf.Rect(x+(v.originX-ctx.place.minX+20)*scale, y+(v.originY-ctx.place.minY+20)*scale,
+		v.area.w/v.mmPerPx*scale, v.area.h/v.mmPerPx*scale, "D")
+	b.font(false, 7)
+	b.textColour(colourMuted)
+	b.text(x-50, y, 48, 4, fmt.Sprintf("row %d of %d, column %d of %d", row+1, rows, column+1, columns), "R")
+}

@@ -1,0 +1,171 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+)
+
+// rgb is a colour as gofpdf takes it.
+type rgb struct{ r, g, b int }
+
+// The handout's palette: near-black ink, two greys, and red kept for delays alone so that red
+// always means "attack this first".
+var (
+	colourInk      = rgb{31, 41, 55}
+	colourMuted    = rgb{107, 114, 128}
+	colourRule     = rgb{209, 213, 219}
+	colourZebra    = rgb{246, 247, 249}
+	colourHeaderBg = rgb{229, 231, 235}
+	colourDelay    = rgb{200, 40, 40}
+	colourCritical = rgb{17, 24, 39}
+	colourArrow    = rgb{140, 147, 160}
+	colourRework   = rgb{214, 120, 40}
+	colourProcess  = rgb{46, 139, 87}
+	colourWait     = rgb{222, 110, 75}
+	colourGood     = rgb{34, 139, 34}
+	colourBad      = rgb{200, 40, 40}
+	colourKaizen   = rgb{245, 190, 30}
+	colourWhite    = rgb{255, 255, 255}
+)
+
+// hexColour reads "#rrggbb"; anything else gives a neutral grey rather than an error, since a
+// colour is never worth failing a handout over.
+func hexColour(hex string) rgb {
+	hex = strings.TrimPrefix(strings.TrimSpace(hex), "#")
+	if len(hex) != 6 {
+		return rgb{199, 199, 199}
+	}
+	v, err := strconv.ParseUint(hex, 16, 32)
+	if err != nil {
+		return rgb{199, 199, 199}
+	}
+	return rgb{int(v >> 16 & 0xFF), int(v >> 8 & 0xFF), int(v & 0xFF)}
+}
+
+// lighten mixes the colour with white; amount 0 keeps it, 1 gives white.
+func (c rgb) lighten(amount float64) rgb {
+	mix := func(v int) int { return v + int(float64(255-v)*amount) }
+	return rgb{mix(c.r), mix(c.g), mix(c.b)}
+}
+
+// darken mixes the colour with black.
+func (c rgb) darken(amount float64) rgb {
+	mix := func(v int) int { return int(float64(v) * (1 - amount)) }
+	return rgb{mix(c.r), mix(c.g), mix(c.b)}
+}
+
+// isLight tells whether dark text reads better than white on this colour.
+func (c rgb) isLight() bool {
+	return 0.299*float64(c.r)+0.587*float64(c.g)+0.114*float64(c.b) > 150
+}
+
+func (b *builder) font(bold bool, size float64) {
+	style := ""
+	if bold {
+		style = "B"
+	}
+	b.pdf.SetFont(fontFamily, style, size)
+}
+
+func (b *builder) textColour(c rgb)   { b.pdf.SetTextColor(c.r, c.g, c.b) }
+func (b *builder) fillColour(c rgb)   { b.pdf.SetFillColor(c.r, c.g, c.b) }
+func (b *builder) strokeColour(c rgb) { b.pdf.SetDrawColor(c.r, c.g, c.b) }
+
+// text writes one line with its top-left corner at x, y, aligned within width.
+func (b *builder) text(x, y, width, height float64, s, align string) {
+	b.pdf.SetXY(x, y)
+	b.pdf.CellFormat(width, height, s, "", 0, align, false, 0, "")
+}
+
+// heading writes a section heading and returns the y below it.
+func (b *builder) heading(title string, y float64) float64 {
+	b.font(true, 16)
+	b.textColour(colourInk)
+	b.text(b.margin, y, b.contentWidth(), 9, title, "L")
+	return y + 11
+}
+
+// fit shortens an already cleaned text with an ellipsis until it fits width in the current
+// font. Used only where wrapping has no room: footers, badges, axis labels.
+func (b *builder) fit(s string, width float64) string {
+	if b.pdf.GetStringWidth(s) <= width {
+		return s
+	}
+	runes := []rune(s)
+	for len(runes) > 0 && b.pdf.GetStringWidth(string(runes)+"…") > width {
+		runes = runes[:len(runes)-1]
+	}
+	return strings.TrimSpace(string(runes)) + "…"
+}
+
+// wrap breaks an already cleaned text into lines no wider than width in the current font.
+// Words longer than a line are broken between characters, so nothing ever overflows a cell.
+func (b *builder) wrap(s string, width float64) []string {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return []string{""}
+	}
+	var lines []string
+	line := ""
+	for _, word := range words {
+		candidate := word
+		if line != "" {
+			candidate = line + " " + word
+		}
+		if b.pdf.GetStringWidth(candidate) <= width {
+			line = candidate
+			continue
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+		line = word
+		for b.pdf.GetStringWidth(line) > width {
+			head, tail := b.splitAtWidth(line, width)
+			lines = append(lines, head)
+			line = tail
+		}
+	}
+	return append(lines, line)
+}
+
+// wrapMax wraps and keeps at most maxLines, marking the cut with an ellipsis.
+func (b *builder) wrapMax(s string, width float64, maxLines int) []string {
+	lines := b.wrap(s, width)
+	if len(lines) <= maxLines {
+		return lines
+	}
+	kept := lines[:maxLines]
+	kept[maxLines-1] = b.fit(kept[maxLines-1]+" "+lines[maxLines]+"…", width)
+	return kept
+}
+
+// splitAtWidth cuts a word after the most characters that fit, at least one.
+func (b *builder) splitAtWidth(word string, width float64) (head, tail string) {
+	runes := []rune(word)
+	n := 1
+	for n < len(runes) && b.pdf.GetStringWidth(string(runes[:n+1])) <= width {
+		n++
+	}
+	return string(runes[:n]), string(runes[n:])
+}
+
+// percent formats a 0–1 fraction as a whole percent, or with one decimal below 10 %.
+func percent(fraction float64) string {
+	p := fraction * 100
+	if p != 0 && p < 10 && p > -10 {
+		return strconv.FormatFloat(p, 'f', 1, 64) + " %"
+	}
+	return strconv.FormatFloat(p, 'f', 0, 64) + " %"
+}
+
+// signedPercent formats a change with its sign, e.g. "−42 %" or "+3 %".
+func signedPercent(fraction float64) string {
+	if fraction > 0 {
+		return "+" + percent(fraction)
+	}
+	if fraction < 0 {
+		return "−" + percent(-fraction)
+	}
+	return "±0 %"
+}
