@@ -167,7 +167,7 @@ func inspectContent(path string, state fileState) error {
 	}
 	rows.Close()
 	if len(problems) != 1 || problems[0] != "ok" {
-		return refuse(path, ErrCorrupt, "is damaged: integrity check reports %s", strings.Join(problems, "; "))
+		return refuse(path, ErrCorrupt, "is damaged: integrity check reports %s", oneLine(problems))
 	}
 	return checkSignature(db, path)
 }
@@ -209,4 +209,22 @@ func checkSignature(db *sql.DB, path string) error {
 		return refuse(path, ErrCorrupt, "is not a Leadline library: its library_info names no Leadline application")
 	}
 	return nil
+}
+
+// oneLine squeezes quick_check's report into one short line: the command line prints one.
+func oneLine(problems []string) string {
+	var parts []string
+	for _, p := range problems {
+		for _, line := range strings.Split(p, "\n") {
+			line = strings.TrimSpace(line)
+			if line != "" && !strings.HasPrefix(line, "***") {
+				parts = append(parts, line)
+			}
+		}
+	}
+	joined := strings.Join(parts, "; ")
+	if runes := []rune(joined); len(runes) > 200 {
+		joined = string(runes[:200]) + "…"
+	}
+	return strconv.Quote(joined)
 }
