@@ -2,6 +2,7 @@ package workshop
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -90,13 +91,18 @@ func (w *Workshop) Compute(m *Map) (*Metrics, error) {
 
 // Compute returns the map's own metrics, without a baseline. It costs O(stages + flows).
 func (m *Map) Compute() (*Metrics, error) {
-	order, err := m.forwardOrder()
+	g := m.buildForwardGraph()
+	order, err := m.topologicalOrder(&g)
 	if err != nil {
 		return nil, err
 	}
 	mt := &Metrics{RolledCA: 1}
-	mt.CriticalPath = m.criticalPath(order)
-	for _, s := range mt.CriticalPath {
+	path := m.criticalPath(&g, order)
+	onPath := make([]bool, len(m.Stages))
+	for _, i := range path {
+		s := m.Stages[i]
+		onPath[i] = true
+		mt.CriticalPath = append(mt.CriticalPath, s)
 		mt.ProcessTime += s.Process
 		mt.WaitTime += s.Wait
 	}
@@ -111,111 +117,23 @@ func (m *Map) Compute() (*Metrics, error) {
 			mt.CARecorded++
 		}
 	}
-	mt.LongestDelays = m.longestDelays(mt)
+	mt.LongestDelays = m.longestDelays(mt.LeadTime, onPath)
 	mt.Departments = m.departmentTotals()
 	return mt, nil
 }
 
-// forwardOrder returns stage indexes in a topological order of the forward flows, stable in
-// map order, or a LoopError. Flows naming unknown stages are ignored here; Validate reports them.
-func (m *Map) forwardOrder() ([]int, error) {
-	index := make(map[string]int, len(m.Stages))
-	for i, s := range m.Stages {
-		index[s.ID] = i
-	}
-	successors := make([][]int, len(m.Stages))
-	inDegree := make([]int, len(m.Stages))
-	for _, f := range m.Flows {
-		from, okFrom := index[f.From]
-		to, okTo := index[f.To]
-		if f.Rework || !okFrom || !okTo {
-			continue
-		}
-		successors[from] = append(successors[from], to)
-		inDegree[to]++
-	}
-	order := make([]int, 0, len(m.Stages))
-	for i, d := range inDegree {
-		if d == 0 {
-			order = append(order, i)
-		}
-	}
-	for head := 0; head < len(order); head++ {
-		for _, next := range successors[order[head]] {
-			if inDegree[next]--; inDegree[next] == 0 {
-				order = append(order, next)
-			}
-		}
-	}
-	if len(order) < len(m.Stages) {
-		return nil, &LoopError{Map: m.Name, Stages: m.findLoop(successors, inDegree)}
-	}
-	return order, nil
-}
-
-// findLoop names the stages of one loop among those Kahn's algorithm could not order. Each
-// such stage keeps an unordered predecessor, so walking predecessors must repeat a stage.
-func (m *Map) findLoop(successors [][]int, inDegree []int) []string {
-	predecessor := make([]int, len(m.Stages))
-	for i := range predecessor {
-		predecessor[i] = -1
-	}
-	for from, tos := range successors {
-		for _, to := range tos {
-			if inDegree[from] > 0 && inDegree[to] > 0 && predecessor[to] < 0 {
-				predecessor[to] = from
-			}
-		}
-	}
-	start := -1
-	for i := range m.Stages {
-		if inDegree[i] > 0 {
-			start = i
-			break
-		}
-	}
-	visitedAt := map[int]int{}
-	var walk []int
-	for current := start; current >= 0; current = predecessor[current] {
-		if at, ok := visitedAt[current]; ok {
-			loop := walk[at:]
-			names := []string{m.Stages[current].Name}
-			for i := len(loop) - 1; i >= 0; i-- {
-				names = append(names, m.Stages[loop[i]].Name)
-			}
-			return names
-		}
-		visitedAt[current] = len(walk)
-		walk = append(walk, current)
-	}
-	return nil
-}
-
-// criticalPath returns the heaviest path through the forward flows, each stage weighing
-// wait + process. Ties go to the stage earliest in map order, so the result is stable.
-func (m *Map) criticalPath(order []int) []*Stage {
+// criticalPath returns the stage indexes of the heaviest path through the forward flows, each
+// stage weighing wait + process. Ties go to the stage earliest in map order, so the result is
+// stable.
+func (m *Map) criticalPath(g *forwardGraph, order []int) []int {
 	if len(m.Stages) == 0 {
 		return nil
-	}
-	index := make(map[string]int, len(m.Stages))
-	for i, s := range m.Stages {
-		index[s.ID] = i
-	}
-	predecessors := make([][]int, len(m.Stages))
-	hasSuccessor := make([]bool, len(m.Stages))
-	for _, f := range m.Flows {
-		from, okFrom := index[f.From]
-		to, okTo := index[f.To]
-		if !f.Rework && okFrom && okTo {
-			predecessors[to] = append(predecessors[to], from)
-			hasSuccessor[from] = true
-		}
 	}
 	heaviest := make([]float64, len(m.Stages)) // heaviest path ending at the stage
 	best := make([]int, len(m.Stages))         // the predecessor on that path, or -1
 	for _, i := range order {
 		best[i] = -1
-		for _, p := range predecessors[i] {
+		for _, p := range g.predecessors(i) {
 			if best[i] < 0 || heaviest[p] > heaviest[best[i]] || (heaviest[p] == heaviest[best[i]] && p < best[i]) {
 				best[i] = p
 			}
@@ -229,38 +147,49 @@ func (m *Map) criticalPath(order []int) []*Stage {
 	// not yet timed (weight 0) after the heaviest one would drop off the path.
 	end := -1
 	for i := range m.Stages {
-		if !hasSuccessor[i] && (end < 0 || heaviest[i] > heaviest[end]) {
+		if len(g.successors(i)) == 0 && (end < 0 || heaviest[i] > heaviest[end]) {
 			end = i
 		}
 	}
-	var path []*Stage
+	var path []int
 	for i := end; i >= 0; i = best[i] {
-		path = append(path, m.Stages[i])
+		path = append(path, i)
 	}
-	for l, r := 0, len(path)-1; l < r; l, r = l+1, r-1 {
-		path[l], path[r] = path[r], path[l]
-	}
+	slices.Reverse(path)
 	return path
 }
 
-func (m *Map) longestDelays(mt *Metrics) []Delay {
-	onPath := make(map[string]bool, len(mt.CriticalPath))
-	for _, s := range mt.CriticalPath {
-		onPath[s.ID] = true
+func (m *Map) longestDelays(leadTime float64, onPath []bool) []Delay {
+	type waiting struct {
+		wait  float64
+		index int
 	}
-	var delays []Delay
-	for _, s := range m.Stages {
-		if s.Wait > 0 {
-			d := Delay{Stage: s, OnCriticalPath: onPath[s.ID]}
-			if mt.LeadTime > 0 {
-				d.ShareOfLead = s.Wait / mt.LeadTime
-			}
-			delays = append(delays, d)
+	queue := make([]waiting, 0, len(m.Stages))
+	for i, s := range m.Stages {
+		if s.Wait > 0 { // also leaves out NaN, which would break the ordering below
+			queue = append(queue, waiting{s.Wait, i})
 		}
 	}
-	sort.SliceStable(delays, func(a, b int) bool { return delays[a].Stage.Wait > delays[b].Stage.Wait })
-	for i := range delays {
-		delays[i].Rank = i + 1
+	if len(queue) == 0 {
+		return nil
+	}
+	// Longest wait first, ties in map order: with the index as tie-break an unstable sort of
+	// small values gives the stable order, at a fraction of sort.SliceStable's cost.
+	slices.SortFunc(queue, func(a, b waiting) int {
+		switch {
+		case a.wait > b.wait:
+			return -1
+		case a.wait < b.wait:
+			return 1
+		}
+		return a.index - b.index
+	})
+	delays := make([]Delay, len(queue))
+	for rank, q := range queue {
+		delays[rank] = Delay{Stage: m.Stages[q.index], Rank: rank + 1, OnCriticalPath: onPath[q.index]}
+		if leadTime > 0 {
+			delays[rank].ShareOfLead = q.wait / leadTime
+		}
 	}
 	return delays
 }
