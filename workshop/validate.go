@@ -89,9 +89,10 @@ func (m *Map) Validate() error {
 		ids[s.ID] = true
 		errs = append(errs, s.validateFigures(m.Name)...)
 	}
+	stageByID := m.stagesByID()
 	seen := map[[2]string]bool{}
 	for _, f := range m.Flows {
-		if err := m.checkFlow(f, seen); err != nil {
+		if err := m.checkFlow(f, seen, stageByID); err != nil {
 			errs = append(errs, err)
 		}
 		seen[[2]string{f.From, f.To}] = true
@@ -136,9 +137,21 @@ func (s *Stage) validateFigures(mapName string) []error {
 	return errs
 }
 
+// stagesByID indexes the stages, the first one winning as in Map.Stage, so that checking every
+// flow costs O(stages + flows) rather than O(stages × flows) on a 5,000-stage import.
+func (m *Map) stagesByID() map[string]*Stage {
+	byID := make(map[string]*Stage, len(m.Stages))
+	for _, s := range m.Stages {
+		if _, taken := byID[s.ID]; !taken {
+			byID[s.ID] = s
+		}
+	}
+	return byID
+}
+
 // checkFlow tells why a flow cannot stand in the map, given the flows already seen.
-func (m *Map) checkFlow(f Flow, seen map[[2]string]bool) error {
-	from, to := m.Stage(f.From), m.Stage(f.To)
+func (m *Map) checkFlow(f Flow, seen map[[2]string]bool, stageByID map[string]*Stage) error {
+	from, to := stageByID[f.From], stageByID[f.To]
 	switch {
 	case from == nil:
 		return &FieldError{Map: m.Name, Field: "flow from", Value: f.From, Problem: "names no stage of this map"}
@@ -161,7 +174,7 @@ func (m *Map) CheckNewFlow(f Flow) error {
 	for _, g := range m.Flows {
 		seen[[2]string{g.From, g.To}] = true
 	}
-	if err := m.checkFlow(f, seen); err != nil {
+	if err := m.checkFlow(f, seen, m.stagesByID()); err != nil {
 		return err
 	}
 	if f.Rework {
