@@ -185,11 +185,13 @@ func FutureStateOf(w *Workshop, base *Map) *Map {
 	return future
 }
 
-// DeleteMap removes a map; Undo puts it back where it was.
+// DeleteMap removes a map; Undo puts it back where it was. Future states that named it as
+// their baseline lose that baseline, which would otherwise make the workshop fail Validate.
 type DeleteMap struct {
-	MapID   string
-	removed *Map
-	at      int
+	MapID    string
+	removed  *Map
+	at       int
+	orphaned []*Map // future states whose baseline was cleared
 }
 
 func (c *DeleteMap) Label() string { return "Delete map" }
@@ -197,8 +199,16 @@ func (c *DeleteMap) Label() string { return "Delete map" }
 func (c *DeleteMap) Apply(w *Workshop) (Change, error) {
 	for i, m := range w.Maps {
 		if m.ID == c.MapID {
-			c.removed, c.at = m, i
+			c.removed, c.at, c.orphaned = m, i, nil
 			w.Maps = append(w.Maps[:i:i], w.Maps[i+1:]...)
+			if w.MapByName(m.Name) == nil { // another map of the same name keeps the link valid
+				for _, other := range w.Maps {
+					if other.Baseline == m.Name {
+						other.Baseline = ""
+						c.orphaned = append(c.orphaned, other)
+					}
+				}
+			}
 			return Change{Scope: ScopeWorkshop}, nil
 		}
 	}
@@ -207,6 +217,9 @@ func (c *DeleteMap) Apply(w *Workshop) (Change, error) {
 
 func (c *DeleteMap) Undo(w *Workshop) (Change, error) {
 	w.Maps = append(w.Maps[:c.at:c.at], append([]*Map{c.removed}, w.Maps[c.at:]...)...)
+	for _, other := range c.orphaned {
+		other.Baseline = c.removed.Name
+	}
 	return Change{Scope: ScopeWorkshop}, nil
 }
 

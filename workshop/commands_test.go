@@ -200,7 +200,10 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			apply:   workshopChange, undo: workshopChange,
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if len(w.Maps) != 1 || w.Maps[0].ID != "m2" {
-					t.Errorf("maps left: %d", len(w.Maps))
+					t.Fatalf("maps left: %d", len(w.Maps))
+				}
+				if w.Maps[0].Baseline != "" || w.Validate() != nil {
+					t.Errorf("the future state still names the deleted baseline %q: %v", w.Maps[0].Baseline, w.Validate())
 				}
 			},
 		},

@@ -94,6 +94,7 @@ func TestParseDurationErrors(t *testing.T) {
 		{"1.2.3", "unit"}, // two plain numbers in a row are a typo, not 1.5m
 		{"2 4", "unit"},   // nor is "2 4" six minutes
 		{"30 1h", "unit"},
+		{"1,5h", "unit"}, // a decimal comma must not read as 1m + 5h
 		{"100000001", "too large"},
 		{"1000000w", "too large"},     // 1e6 × 2400 = 2.4e9
 		{"99999999m 2m", "too large"}, // the sum crosses the bound

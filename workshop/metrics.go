@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Delay is one entry of the longest-delays ranking.
@@ -198,11 +199,14 @@ func (m *Map) departmentTotals() []DepartmentTotal {
 	var totals []DepartmentTotal
 	at := map[string]int{}
 	for _, s := range m.Stages {
-		i, ok := at[s.Department]
+		// "QA", "qa" and "QA " typed live in the room are one department, as they are for
+		// BuiltInDepartment and the colours; the first spelling names it.
+		key := strings.ToLower(strings.TrimSpace(s.Department))
+		i, ok := at[key]
 		if !ok {
 			i = len(totals)
-			at[s.Department] = i
-			totals = append(totals, DepartmentTotal{Name: s.Department})
+			at[key] = i
+			totals = append(totals, DepartmentTotal{Name: strings.TrimSpace(s.Department)})
 		}
 		totals[i].Wait += s.Wait
 		totals[i].Process += s.Process

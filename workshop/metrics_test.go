@@ -272,7 +272,7 @@ func TestLongestDelays(t *testing.T) {
 
 func TestDepartments(t *testing.T) {
 	m := newMap([]*workshop.Stage{st("A", "Sales", 10, 5), st("B", "Legal", 100, 10), st("C", "Sales", 50, 20),
-		st("D", "Finance", 0, 5), st("E", "", 0, 7), st("F", "Product", 100, 1)},
+		st("D", "Finance", 0, 5), st("E", "", 0, 7), st("F", "Product", 100, 1), st("G", " sales ", 5, 1)},
 		fwd("A", "B"), fwd("B", "C"))
 	mt, err := m.Compute()
 	if err != nil {
@@ -281,7 +281,7 @@ func TestDepartments(t *testing.T) {
 	want := []workshop.DepartmentTotal{
 		{Name: "Legal", Wait: 100, Process: 10, Stages: 1},
 		{Name: "Product", Wait: 100, Process: 1, Stages: 1}, // ties with Legal: map order
-		{Name: "Sales", Wait: 60, Process: 25, Stages: 2},   // A + C: 10+50, 5+20
+		{Name: "Sales", Wait: 65, Process: 26, Stages: 3},   // A + C + " sales ": 10+50+5, 5+20+1
 		{Name: "Finance", Wait: 0, Process: 5, Stages: 1},
 		{Name: "", Wait: 0, Process: 7, Stages: 1}, // no department is a group of its own
 	}
