@@ -25,15 +25,20 @@ func (b *builder) stageCard(s *workshop.Stage, card rect, ctx *mapContext, scale
 	radius := 1.5 * scale
 	b.pdf.RoundedRect(card.x, card.y, card.w, card.h, radius, "1234", "FD")
 
-	bandH := 4.6 * scale
+	bandH := 5.2 * scale
 	inset := 0.35 * scale
 	b.fillColour(band)
 	b.pdf.RoundedRect(card.x+inset, card.y+inset, card.w-2*inset, bandH, radius*0.8, "12", "F")
+	if scale < minTextScale {
+		// Too small to read on paper: an overview shows shape and colour, the tiles the text.
+		b.cardMarks(s, card, ctx, max(scale, 0.3))
+		return
+	}
 	label := b.clean(workshop.DepartmentShort(s.Department))
 	if label == "" {
 		label = "—"
 	}
-	b.font(true, 6.5*scale)
+	b.font(true, 8*scale)
 	if band.isLight() {
 		b.textColour(colourInk)
 	} else {
@@ -42,39 +47,35 @@ func (b *builder) stageCard(s *workshop.Stage, card rect, ctx *mapContext, scale
 	pad := 2.0 * scale
 	b.text(card.x+pad, card.y+inset, card.w-2*pad, bandH, b.fit(label, card.w*0.5), "L")
 
-	nameSize := 7.2 * scale
-	lineH := nameSize * 0.42
+	nameSize := 9.5 * scale
+	lineH := 3.85 * scale
 	b.font(true, nameSize)
 	b.textColour(colourInk)
-	y := card.y + bandH + 1.2*scale
+	y := card.y + bandH + 1.3*scale
 	for _, line := range b.wrapMax(b.clean(s.Name), card.w-2*pad, 2) {
 		b.text(card.x+pad, y, card.w-2*pad, lineH, line, "L")
 		y += lineH
 	}
 
-	rowH := 3.0 * scale
-	rowsTop := card.y + card.h - 3*rowH - 1.2*scale
+	rowH := 3.3 * scale
+	rowsTop := card.y + card.h - 3*rowH - 1.0*scale
 	b.strokeColour(colourRule)
 	b.pdf.SetLineWidth(0.15 * scale)
-	b.pdf.Line(card.x+pad, rowsTop-0.6*scale, card.x+card.w-pad, rowsTop-0.6*scale)
-	ca := "—"
-	if s.HasCA {
-		ca = strconv.FormatFloat(math.Round(s.CA*10)/10, 'f', -1, 64) + " %"
-	}
+	b.pdf.Line(card.x+pad, rowsTop-0.4*scale, card.x+card.w-pad, rowsTop-0.4*scale)
 	rows := []struct {
 		label, value string
 		alert        bool
 	}{
 		{"PT", workshop.FormatDuration(s.Process, b.cal), false},
 		{"WT", workshop.FormatDuration(s.Wait, b.cal), ctx.ranks[s.ID] > 0},
-		{"%C&A", ca, false},
+		{"%C&A", caText(s), false},
 	}
 	for i, row := range rows {
 		ry := rowsTop + float64(i)*rowH
-		b.font(false, 6*scale)
+		b.font(false, 7*scale)
 		b.textColour(colourMuted)
 		b.text(card.x+pad, ry, card.w*0.3, rowH, row.label, "L")
-		b.font(row.alert, 6.3*scale)
+		b.font(row.alert, 7.3*scale)
 		b.textColour(colourInk)
 		if row.alert {
 			b.textColour(colourDelay)
@@ -82,7 +83,11 @@ func (b *builder) stageCard(s *workshop.Stage, card rect, ctx *mapContext, scale
 		valueW := card.w*0.7 - 2*pad
 		b.text(card.x+card.w*0.3+pad, ry, valueW, rowH, b.fit(row.value, valueW), "R")
 	}
+	b.cardMarks(s, card, ctx, scale)
+}
 
+// cardMarks puts the delay rank badge and the kaizen burst on a card's corners.
+func (b *builder) cardMarks(s *workshop.Stage, card rect, ctx *mapContext, scale float64) {
 	if rank := ctx.ranks[s.ID]; rank > 0 {
 		b.rankBadge(point{card.x + card.w - 0.5*scale, card.y + 0.5*scale}, rank, scale)
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/leadline/leadline/workshop"
@@ -8,6 +9,10 @@ import (
 
 // topDelays is how many delays are marked red, in the table and on the map.
 const topDelays = 3
+
+// maxDelayRows bounds the ranking: past a few dozen rows the tail says nothing a manager acts
+// on, and the stage details list every stage anyway.
+const maxDelayRows = 30
 
 // delaysSection ranks the stages by wait time: the headline of the handout.
 func (b *builder) delaysSection(m *workshop.Map, mt *workshop.Metrics) {
@@ -33,11 +38,13 @@ func (b *builder) delaysSection(m *workshop.Map, mt *workshop.Metrics) {
 	}
 	rows := make([]tableRow, 0, len(mt.LongestDelays))
 	for _, d := range mt.LongestDelays {
+		if d.Rank > maxDelayRows {
+			break
+		}
 		onPath := "no"
 		if d.OnCriticalPath {
 			onPath = "yes"
 		}
-		badge := colourMuted
 		row := tableRow{
 			cells: []string{
 				strconv.Itoa(d.Rank),
@@ -50,14 +57,18 @@ func (b *builder) delaysSection(m *workshop.Map, mt *workshop.Metrics) {
 			chips: map[int]rgb{2: hexColour(workshop.DepartmentColour(d.Stage.Department))},
 		}
 		if d.Rank <= topDelays {
-			badge = colourDelay
 			row.accent = &colourDelay
-			row.bold = false
+			row.badges = map[int]rgb{0: colourDelay}
 		}
-		row.badges = map[int]rgb{0: badge}
 		rows = append(rows, row)
 	}
-	b.table(columns, rows, y)
+	y = b.table(columns, rows, y)
+	if hidden := len(mt.LongestDelays) - len(rows); hidden > 0 {
+		b.font(false, 9)
+		b.textColour(colourMuted)
+		y = b.ensure(y+2, 6)
+		b.text(b.margin, y, b.contentWidth(), 5, fmt.Sprintf("%d more stage%s with shorter waits are listed in the stage details.", hidden, plural(hidden)), "L")
+	}
 }
 
 // delayRanks maps stage IDs of the top delays to their rank, for the badges on the map.

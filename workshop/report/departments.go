@@ -16,7 +16,7 @@ const (
 // departmentSection answers "is the bottleneck upstream?": each department's summed wait and
 // process time as a pair of horizontal bars in the department's colour.
 func (b *builder) departmentSection(mt *workshop.Metrics, y float64) float64 {
-	y = b.ensure(y, 11+8+2*departmentRowHeight)
+	y = b.keepTogether(y, 11+8+float64(max(len(mt.Departments), 1))*departmentRowHeight, 11+8+2*departmentRowHeight)
 	y = b.heading("Wait and process by department", y)
 	b.departmentLegend(y)
 	y += 8

@@ -151,6 +151,15 @@ func (b *builder) ensure(y, height float64) float64 {
 	return y
 }
 
+// keepTogether starts a new page when a block of the given height does not fit below y but
+// would fit on a page of its own; blocks longer than a page only need their first rows to fit.
+func (b *builder) keepTogether(y, height, firstRows float64) float64 {
+	if y+height > b.bottom && (b.top+height <= b.bottom || y+firstRows > b.bottom) {
+		return b.newPage()
+	}
+	return y
+}
+
 func (b *builder) header() {
 	b.font(false, 8)
 	b.textColour(colourMuted)

@@ -93,7 +93,7 @@ func (b *builder) comparisonSection(m *workshop.Map, mt *workshop.Metrics, y flo
 		changeRow("Process time (critical path)", before.ProcessTime, mt.ProcessTime, true),
 		changeRow("Wait time (critical path)", before.WaitTime, mt.WaitTime, true),
 		{cells: []string{"Flow efficiency", percent(before.FlowEfficiency), percent(mt.FlowEfficiency), pointsChange(c.EfficiencyDiff), ""}, bold: true},
-		{cells: []string{"Rolled %C&A", rolled(before), rolled(mt), "", ""}, bold: true},
+		{cells: []string{"Rolled %C&A", rolled(before), rolled(mt), rolledChange(before, mt), ""}, bold: true},
 		changeRow("Total effort (all stages)", before.TotalProcess, mt.TotalProcess, true),
 	}
 	y = b.table([]column{{"Figure", 30, "L"}, {"Before", 17, "R"}, {"After", 17, "R"}, {"Change", 18, "R"}, {"Change %", 18, "R"}}, rows, y) + 8
@@ -126,7 +126,11 @@ func (b *builder) stageComparison(baseline, future *workshop.Map, y float64) flo
 			matched[old] = true
 			waitBefore, processBefore = duration(old.Wait), duration(old.Process)
 		}
-		rows = append(rows, tableRow{cells: []string{b.clean(s.Name), waitBefore, duration(s.Wait), processBefore, duration(s.Process)}})
+		row := tableRow{cells: []string{b.clean(s.Name), waitBefore, duration(s.Wait), processBefore, duration(s.Process)}}
+		if old != nil && s.LeadTime() < old.LeadTime() {
+			row.accent = &colourGood
+		}
+		rows = append(rows, row)
 	}
 	for _, old := range baseline.Stages {
 		if !matched[old] {
@@ -145,4 +149,11 @@ func abs(v float64) float64 {
 		return -v
 	}
 	return v
+}
+
+func rolledChange(before, after *workshop.Metrics) string {
+	if before.CARecorded == 0 || after.CARecorded == 0 {
+		return "—"
+	}
+	return pointsChange(after.RolledCA - before.RolledCA)
 }

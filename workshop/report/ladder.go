@@ -10,7 +10,7 @@ const (
 	ladderStagesPerRow = 8
 	ladderTotalsWidth  = 50.0
 	ladderLaneHeight   = 8.0
-	ladderRowHeight    = 44.0
+	ladderRowHeight    = 46.0
 )
 
 // ladderSection draws the timeline ladder along the critical path: each stage's wait as a step
@@ -111,7 +111,7 @@ func (b *builder) ladderRow(row []*workshop.Stage, firstNumber int, y, width, mm
 func (b *builder) ladderSlot(s *workshop.Stage, number int, x, y, width float64) {
 	b.font(true, 7.5)
 	b.textColour(colourInk)
-	lines := b.wrapMax(fmt.Sprintf("%d. %s", number, b.clean(s.Name)), width, 2)
+	lines := b.wrapMax(fmt.Sprintf("%d. %s", number, b.clean(s.Name)), width, 3)
 	for i, line := range lines {
 		b.text(x, y+float64(i)*3.4, width, 3.4, line, "C")
 	}

@@ -15,6 +15,9 @@ const (
 	// split into tiles printed at tileScale.
 	minFitScale = 0.45
 	tileScale   = 0.62
+	// minTextScale is the scale below which cards are drawn without text: an overview of a
+	// very large map shows its shape, and the tiles carry the words.
+	minTextScale = 0.3
 )
 
 // mapContext is what the map drawing needs to know about the map's figures.
@@ -42,25 +45,29 @@ func newMapContext(m *workshop.Map, mt *workshop.Metrics) *mapContext {
 	return ctx
 }
 
-// mapPages draws the map scaled to fit one page, or split into tiles when it would get too
-// small to read.
+// mapPages draws the map scaled to fit one page. When that makes it too small to read, the
+// fitted page becomes an overview and tiles at a legible scale follow.
 func (b *builder) mapPages(m *workshop.Map, mt *workshop.Metrics) {
 	ctx := newMapContext(m, mt)
 	top := b.newPage()
 	area := b.mapArea(top)
 	pxW, pxH := ctx.place.width()+40, ctx.place.height()+40 // room for badges and rework arcs
 	scale := math.Min(1, math.Min(area.w/(pxW*mmPerPxFull), area.h/(pxH*mmPerPxFull)))
-	if scale >= minFitScale || len(m.Stages) == 0 {
-		b.mapHeading("Value stream map", top)
-		// Centre the drawing in the area so small maps do not hug the top-left corner.
-		mmPerPx := scale * mmPerPxFull
-		v := view{mmPerPx: mmPerPx, area: area, textScale: scale,
-			originX: ctx.place.minX - 20 - (area.w/mmPerPx-pxW)/2,
-			originY: ctx.place.minY - 20 - (area.h/mmPerPx-pxH)/2}
-		b.drawMap(ctx, v)
+	tiled := scale < minFitScale && len(m.Stages) > 0
+	title := "Value stream map"
+	if tiled {
+		title = "Value stream map, overview"
+	}
+	b.mapHeading(title, top)
+	// Centre the drawing in the area so small maps do not hug the top-left corner.
+	mmPerPx := scale * mmPerPxFull
+	b.drawMap(ctx, view{mmPerPx: mmPerPx, area: area, textScale: scale,
+		originX: ctx.place.minX - 20 - (area.w/mmPerPx-pxW)/2,
+		originY: ctx.place.minY - 20 - (area.h/mmPerPx-pxH)/2})
+	if !tiled {
 		return
 	}
-	mmPerPx := tileScale * mmPerPxFull
+	mmPerPx = tileScale * mmPerPxFull
 	tileW, tileH := area.w/mmPerPx, area.h/mmPerPx
 	// Tiles overlap by more than a card, so every card is whole on at least one page.
 	overlapX, overlapY := cardWidthPx+40, cardHeightPx+40
@@ -70,13 +77,11 @@ func (b *builder) mapPages(m *workshop.Map, mt *workshop.Metrics) {
 	for r := 0; r < rows; r++ {
 		for c := 0; c < columns; c++ {
 			part++
-			if part > 1 {
-				top = b.newPage()
-			}
+			top = b.newPage()
 			b.mapHeading(fmt.Sprintf("Value stream map, part %d of %d", part, rows*columns), top)
 			v := view{mmPerPx: mmPerPx, area: area, textScale: tileScale,
-				originX: tileOrigin(ctx.place.minX-20, pxW, tileW, overlapX, c, columns),
-				originY: tileOrigin(ctx.place.minY-20, pxH, tileH, overlapY, r, rows)}
+				originX: tileOrigin(ctx.place.minX-20, pxW, tileW, c, columns),
+				originY: tileOrigin(ctx.place.minY-20, pxH, tileH, r, rows)}
 			b.drawMap(ctx, v)
 			b.tileLocator(ctx, v, top, r, c, rows, columns)
 		}
@@ -97,7 +102,7 @@ func tileCount(total, tile, overlap float64) int {
 
 // tileOrigin spreads the tiles evenly from the first to the last, so the last tile is as full
 // as the others.
-func tileOrigin(start, total, tile, overlap float64, i, count int) float64 {
+func tileOrigin(start, total, tile float64, i, count int) float64 {
 	if count <= 1 {
 		return start
 	}
@@ -226,6 +231,7 @@ func (b *builder) mapLegend(y float64) {
 	b.font(false, 8)
 	item := func(label string, draw func(x, y float64)) {
 		draw(x, y+2)
+		b.font(false, 8)
 		b.textColour(colourMuted)
 		b.text(x+9, y, 60, 4, label, "L")
 		x += 11 + b.pdf.GetStringWidth(label) + 6
