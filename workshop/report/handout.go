@@ -7,6 +7,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
@@ -191,7 +192,10 @@ func (b *builder) mapSection(m *workshop.Map) error {
 	if err != nil {
 		return fmt.Errorf("handout of %q, map %q: %w", b.ws.Name, m.Name, err)
 	}
-	b.mapLabel = b.clean(m.Name) + " · " + stateLabel(m.State)
+	b.mapLabel = b.clean(m.Name)
+	if !strings.EqualFold(strings.TrimSpace(m.Name), stateLabel(m.State)) {
+		b.mapLabel += " · " + stateLabel(m.State)
+	}
 	b.summaryPage(m, metrics)
 	b.delaysSection(m, metrics)
 	b.mapPages(m, metrics)

@@ -332,4 +332,5 @@ func TestWriteHandoutForInspection(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	writeSampleHandouts(t, dir)
 }

@@ -94,3 +94,16 @@ func checkDelayOrder(t *testing.T, section string, mt *workshop.Metrics) {
 		at += i + len(d.Stage.Name)
 	}
 }
+
+func writeSampleHandouts(t *testing.T, dir string) {
+	for _, sample := range assets.Samples() {
+		w, _, err := formats.Import(sample.File, sample.Data)
+		if err != nil {
+			t.Fatalf("import %s: %v", sample.File, err)
+		}
+		path := filepath.Join(dir, "handout-"+strings.TrimSuffix(sample.File, ".json")+".pdf")
+		if err := os.WriteFile(path, export(t, w, report.Options{}).PDF, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

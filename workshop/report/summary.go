@@ -31,8 +31,11 @@ func (b *builder) summaryPage(m *workshop.Map, mt *workshop.Metrics) {
 	b.font(false, 14)
 	b.textColour(colourMuted)
 	subtitle := b.clean(m.Name) + " — " + stateLabel(m.State)
+	if strings.EqualFold(strings.TrimSpace(m.Name), stateLabel(m.State)) {
+		subtitle = b.clean(m.Name)
+	}
 	if mt.Baseline != nil {
-		subtitle += ", improving on " + b.clean(mt.Baseline.Baseline)
+		subtitle += ", improving on “" + b.clean(mt.Baseline.Baseline) + "”"
 	}
 	b.text(b.margin, y+1, width, 8, b.fit(subtitle, width), "L")
 	y += 14
@@ -184,7 +187,7 @@ func (b *builder) tiles(tiles []tile, y float64) float64 {
 		b.font(true, 8)
 		b.textColour(colourMuted)
 		b.text(x+5, y+4, width-8, 4, t.label, "L")
-		b.font(true, 20)
+		b.shrinkToFit(t.value, width-8, 20, 12)
 		b.textColour(t.colour)
 		b.text(x+5, y+10, width-8, 10, b.fit(t.value, width-8), "L")
 		b.font(false, 8)
@@ -195,7 +198,7 @@ func (b *builder) tiles(tiles []tile, y float64) float64 {
 			if t.better {
 				colour = colourGood
 			}
-			b.font(true, 8.5)
+			b.shrinkToFit(t.change, width-8, 8.5, 7)
 			b.textColour(colour)
 			b.text(x+5, y+28, width-8, 5, b.fit(t.change, width-8), "L")
 		}
@@ -235,4 +238,17 @@ func (b *builder) keyFindings(m *workshop.Map, mt *workshop.Metrics, y float64) 
 		y += 1.5
 	}
 	return y
+}
+
+// shrinkToFit sets the bold font at the largest size from largest down to smallest at which s
+// fits width; long durations such as "9w 1d 4h 15m" then stay whole in a tile.
+func (b *builder) shrinkToFit(s string, width, largest, smallest float64) {
+	size := largest
+	for ; size > smallest; size -= 0.5 {
+		b.font(true, size)
+		if b.pdf.GetStringWidth(s) <= width {
+			return
+		}
+	}
+	b.font(true, smallest)
 }
