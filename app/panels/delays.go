@@ -178,7 +178,7 @@ func (r *delayRow) set(d workshop.Delay, cal workshop.Calendar) {
 	r.wait.Text = workshop.FormatShort(d.Stage.Wait, cal)
 	r.share.Text = percent(d.ShareOfLead) + " of lead time"
 	if !d.OnCriticalPath {
-		r.share.Text = "off the critical path"
+		r.share.Text += " · parallel" // a wait off the critical path does not set the lead time
 	}
 }
 

@@ -54,7 +54,6 @@ func NewTimer() *Timer {
 		clock:      newText("", 48, true),
 		background: canvas.NewRectangle(color.Transparent)}
 	t.clock.Alignment = fyne.TextAlignCenter
-	t.clock.TextStyle.Monospace = true
 	t.background.CornerRadius = 8
 	t.startPause = widget.NewButtonWithIcon("Start", theme.MediaPlayIcon(), t.toggle)
 	t.startPause.Importance = widget.HighImportance

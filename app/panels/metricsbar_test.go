@@ -1,0 +1,72 @@
+package panels
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/leadline/leadline/workshop"
+)
+
+func TestMetricsBarColoursEfficiencyByThreshold(t *testing.T) {
+	test.NewTempApp(t)
+	for _, tc := range []struct {
+		efficiency float64
+		text       string
+		colour     fyne.ThemeColorName
+	}{
+		{0.40, "40%", theme.ColorNameSuccess},
+		{0.25, "25%", theme.ColorNameSuccess},
+		{0.249, "25%", theme.ColorNameWarning}, // rounds to 25% but is below the threshold
+		{0.10, "10%", theme.ColorNameWarning},
+		{0.099, "10%", theme.ColorNameError},
+		{0.02, "2%", theme.ColorNameError},
+	} {
+		b := NewMetricsBar()
+		mt := &workshop.Metrics{LeadTime: 1000, ProcessTime: tc.efficiency * 1000, FlowEfficiency: tc.efficiency, RolledCA: 1}
+		b.Update(nil, mt, nil)
+		tile := b.tiles[tileEfficiency]
+		if tile.value.Text != tc.text || tile.value.Color != theme.Color(tc.colour) || tile.accent.FillColor != theme.Color(tc.colour) {
+			t.Errorf("efficiency %v: %q in %v, want %q in %s", tc.efficiency, tile.value.Text, tile.value.Color, tc.text, tc.colour)
+		}
+	}
+}
+
+func TestMetricsBarFigures(t *testing.T) {
+	test.NewTempApp(t)
+	week := 5 * 8 * 60.0
+	before := &workshop.Metrics{LeadTime: 7.5 * week, ProcessTime: week, FlowEfficiency: 1 / 7.5, RolledCA: 0.5, CARecorded: 2, TotalProcess: 2 * week}
+	after := &workshop.Metrics{LeadTime: 4.5 * week, ProcessTime: week, FlowEfficiency: 1 / 4.5, RolledCA: 1, TotalProcess: 2.5 * week,
+		Baseline: &workshop.Comparison{Baseline: "Now", Before: before, LeadTimeChange: -3 * week, EfficiencyDiff: 1/4.5 - 1/7.5}}
+	b := NewMetricsBar()
+	b.Update(workshop.NewWorkshop("w"), after, nil)
+	for _, tc := range []struct {
+		tile        int
+		value, note string
+		noteColour  fyne.ThemeColorName
+	}{
+		{tileLeadTime, "4.5w", "−3w (−40%)", theme.ColorNameSuccess},
+		{tileProcessTime, "1w", "no change", theme.ColorNamePlaceHolder},
+		{tileEfficiency, "22%", "+9 pt", theme.ColorNameSuccess},
+		{tileRolledCA, "—", " ", theme.ColorNamePlaceHolder}, // no %C&A recorded in the future state
+		{tileEffort, "2.5w", "+2.5d (+25%)", theme.ColorNameError},
+	} {
+		tile := b.tiles[tc.tile]
+		if tile.value.Text != tc.value || tile.note.Text != tc.note || tile.note.Color != theme.Color(tc.noteColour) {
+			t.Errorf("%s: %q / %q in %v, want %q / %q in %s", tileCaptions[tc.tile], tile.value.Text, tile.note.Text, tile.note.Color, tc.value, tc.note, tc.noteColour)
+		}
+	}
+
+	b.Update(nil, nil, errors.New(`map "M": forward flows make a loop`))
+	if b.row.Visible() || !b.errorMsg.Visible() || !strings.Contains(b.errorMsg.Text, "loop") {
+		t.Errorf("with an error: tiles visible %v, message %q visible %v", b.row.Visible(), b.errorMsg.Text, b.errorMsg.Visible())
+	}
+	b.Update(nil, after, nil)
+	if !b.row.Visible() || b.errorMsg.Visible() {
+		t.Error("good metrics after an error should show the tiles again")
+	}
+}
