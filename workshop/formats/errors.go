@@ -23,7 +23,7 @@ func (e *Error) Error() string {
 	if e.Line > 0 {
 		where += fmt.Sprintf(" line %d", e.Line)
 		if e.Column > 0 {
-			where += fmt.Sprintf(" column %d", e.Column)
+			where += fmt.Sprintf(":%d", e.Column)
 		}
 	}
 	return where + ": " + e.Msg

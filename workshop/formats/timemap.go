@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -110,7 +111,7 @@ func timemapStage(record []string) (*workshop.Stage, error) {
 	hours := func(field, text string) (float64, error) {
 		v, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
 		switch {
-		case err != nil:
+		case err != nil || math.IsNaN(v):
 			return 0, fmt.Errorf("stage %q field %s %q: expected a number of hours", s.Name, field, text)
 		case v < 0:
 			return 0, fmt.Errorf("stage %q field %s %q: must not be negative", s.Name, field, text)

@@ -89,6 +89,8 @@ func TestParseTimemapRefusesBadFiles(t *testing.T) {
 		{"lead shorter than process", "# Stage, LT, PT, %C&A\nDefine,105,40,50\nDevelop,60,90,95\n",
 			[]string{"line 3", `stage "Develop"`, "lead time 60", "process time 90"}},
 		{"not a number", "Define,105,40,50\nDevelop,lots,90,95\n", []string{"line 2", `stage "Develop" field lead time "lots"`}},
+		{"nan", "Define,NaN,1,50\n", []string{"line 1", `stage "Define" field lead time "NaN"`}},
+		{"infinite", "Define,+Inf,1,50\n", []string{"line 1", `stage "Define" field lead time "+Inf"`, "too large"}},
 		{"negative", "Define,105,-40,50\n", []string{"line 1", `stage "Define" field process time "-40"`, "negative"}},
 		{"too few fields", "# h\n\nDefine,105\n", []string{"line 3", "found 2 field(s)"}},
 		{"ca out of range", "Define,105,40,150\n", []string{"line 1", `stage "Define" field %C&A "150"`}},
