@@ -188,6 +188,9 @@ func (b *builder) footer() {
 
 // mapSection lays out every section of one map, in the order the handout promises.
 func (b *builder) mapSection(m *workshop.Map) error {
+	if err := checkNumbers(m); err != nil {
+		return fmt.Errorf("handout of %q: %w", b.ws.Name, err)
+	}
 	metrics, err := b.ws.Compute(m)
 	if err != nil {
 		return fmt.Errorf("handout of %q, map %q: %w", b.ws.Name, m.Name, err)

@@ -277,6 +277,10 @@ func TestHandoutSmallAndWhole(t *testing.T) {
 func TestHandoutTurnsFailuresIntoErrors(t *testing.T) {
 	loop := richWorkshop(t)
 	loop.Maps[0].Flows = append(loop.Maps[0].Flows, workshop.Flow{From: "s14", To: "s1"})
+	notANumber := richWorkshop(t)
+	notANumber.Maps[0].Stages[3].Wait = math.NaN()
+	farAway := richWorkshop(t)
+	farAway.Maps[1].Stages[0].X = math.Inf(1)
 	tests := []struct {
 		name    string
 		w       *workshop.Workshop
@@ -285,6 +289,8 @@ func TestHandoutTurnsFailuresIntoErrors(t *testing.T) {
 		{"nil workshop", nil, "no workshop"},
 		{"nil map", &workshop.Workshop{Name: "Broken", Maps: []*workshop.Map{nil}}, "Broken"},
 		{"forward loop", loop, "Idea to customer"},
+		{"NaN wait", notANumber, `stage "Согласование бюджета": wait NaN`},
+		{"infinite x", farAway, `stage "Marketing campaign": x +Inf`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -308,6 +314,8 @@ func TestHandoutEdgeCases(t *testing.T) {
 		{"unplaced stages", &workshop.Workshop{Name: "CSV", Maps: []*workshop.Map{{ID: "m", Name: "Imported",
 			Stages: []*workshop.Stage{{ID: "a", Name: "Alpha", Wait: 60}, {ID: "b", Name: "Beta", Wait: 30}},
 			Flows:  []workshop.Flow{{From: "a", To: "b"}}}}}, "Beta"},
+		{"stages a million pixels apart", &workshop.Workshop{Name: "Sparse", Maps: []*workshop.Map{{ID: "m", Name: "M",
+			Stages: []*workshop.Stage{{ID: "a", Name: "Left", Wait: 60}, {ID: "b", Name: "Right", X: 1e6, Y: 1e6, Wait: 30}}}}}, "Right"},
 		{"long unbroken name", &workshop.Workshop{Name: "Long", Maps: []*workshop.Map{{ID: "m", Name: "M",
 			Stages: []*workshop.Stage{{ID: "a", Name: long, Wait: 60, Notes: long}}}}}, "Longest delays"},
 	}

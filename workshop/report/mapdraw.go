@@ -18,6 +18,7 @@ const (
 	// minTextScale is the scale below which cards are drawn without text: an overview of a
 	// very large map shows its shape, and the tiles carry the words.
 	minTextScale = 0.3
+	maxTileGrid  = 400
 )
 
 // mapContext is what the map drawing needs to know about the map's figures.
@@ -73,19 +74,40 @@ func (b *builder) mapPages(m *workshop.Map, mt *workshop.Metrics) {
 	overlapX, overlapY := cardWidthPx+40, cardHeightPx+40
 	columns := tileCount(pxW, tileW, overlapX)
 	rows := tileCount(pxH, tileH, overlapY)
-	part := 0
+	if rows*columns > maxTileGrid {
+		// A map spread this thin is mostly empty canvas; the overview has to do.
+		return
+	}
+	type tile struct {
+		row, column int
+		v           view
+	}
+	var tiles []tile
 	for r := 0; r < rows; r++ {
 		for c := 0; c < columns; c++ {
-			part++
-			top = b.newPage()
-			b.mapHeading(fmt.Sprintf("Value stream map, part %d of %d", part, rows*columns), top)
 			v := view{mmPerPx: mmPerPx, area: area, textScale: tileScale,
 				originX: tileOrigin(ctx.place.minX-20, pxW, tileW, c, columns),
 				originY: tileOrigin(ctx.place.minY-20, pxH, tileH, r, rows)}
-			b.drawMap(ctx, v)
-			b.tileLocator(ctx, v, top, r, c, rows, columns)
+			if ctx.anyCardIn(v) { // empty canvas is not worth a page
+				tiles = append(tiles, tile{r, c, v})
+			}
 		}
 	}
+	for i, t := range tiles {
+		top = b.newPage()
+		b.mapHeading(fmt.Sprintf("Value stream map, part %d of %d", i+1, len(tiles)), top)
+		b.drawMap(ctx, t.v)
+		b.tileLocator(ctx, t.v, top, t.row, t.column, rows, columns)
+	}
+}
+
+func (ctx *mapContext) anyCardIn(v view) bool {
+	for _, s := range ctx.m.Stages {
+		if v.card(ctx.place.at[s.ID]).intersects(v.area) {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) mapArea(top float64) rect {

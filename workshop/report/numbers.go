@@ -1,0 +1,38 @@
+package report
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/leadline/leadline/workshop"
+)
+
+// checkNumbers refuses values no drawing can represent. The editor and the importers already
+// refuse them, but a handout must never turn a NaN into a broken page or a runaway tiling.
+func checkNumbers(m *workshop.Map) error {
+	for _, s := range m.Stages {
+		fields := []struct {
+			name  string
+			value float64
+			limit float64
+		}{
+			{"process", s.Process, workshop.MaxMinutes},
+			{"wait", s.Wait, workshop.MaxMinutes},
+			{"x", s.X, maxCoordinate},
+			{"y", s.Y, maxCoordinate},
+		}
+		for _, f := range fields {
+			if math.IsNaN(f.value) || math.IsInf(f.value, 0) || math.Abs(f.value) > f.limit {
+				return fmt.Errorf("map %q, stage %q: %s %v is out of range", m.Name, s.Name, f.name, f.value)
+			}
+			if (f.name == "process" || f.name == "wait") && f.value < 0 {
+				return fmt.Errorf("map %q, stage %q: %s %v is negative", m.Name, s.Name, f.name, f.value)
+			}
+		}
+	}
+	return nil
+}
+
+// maxCoordinate bounds canvas positions: a million pixels is far past any real map, and the
+// bound keeps the number of map tiles small.
+const maxCoordinate = 1e6
