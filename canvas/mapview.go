@@ -159,10 +159,13 @@ func (v *MapView) rebuild() {
 	v.cardLayer.Objects, v.arrowLayer.Objects = cardObjects, arrowObjects
 	v.hint.Hidden = v.model == nil || len(v.model.Stages) > 0
 	v.computeCritical()
-	for id, c := range v.cards {
-		c.look = v.lookFor(v.model.Stage(id))
-		v.placeCard(c)
-		c.Refresh()
+	if v.model != nil {
+		for _, s := range v.model.Stages {
+			c := v.cards[s.ID]
+			c.look = v.lookFor(s)
+			v.placeCard(c)
+			c.Refresh()
+		}
 	}
 	for _, a := range v.arrows {
 		v.styleArrow(a)
@@ -197,10 +200,12 @@ func (v *MapView) refreshStage(s *workshop.Stage) {
 // cards and arrows whose look changed.
 func (v *MapView) refreshHighlights() {
 	v.computeCritical()
-	for id, c := range v.cards {
-		if look := v.lookFor(v.model.Stage(id)); look != c.look {
-			c.look = look
-			c.Refresh()
+	for _, s := range v.model.Stages {
+		if c := v.cards[s.ID]; c != nil {
+			if look := v.lookFor(s); look != c.look {
+				c.look = look
+				c.Refresh()
+			}
 		}
 	}
 	for key, a := range v.arrows {

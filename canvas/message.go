@@ -99,6 +99,9 @@ func (v *MapView) showMessage(text string, at fyne.Position) {
 	m.generation++
 	generation := m.generation
 	time.AfterFunc(messageDuration, func() {
+		if fyne.CurrentApp() == nil {
+			return // the app (or a test's app) is gone; nothing is left to hide
+		}
 		fyne.Do(func() {
 			if m.generation == generation {
 				m.hide()

@@ -61,7 +61,7 @@ func currentColours(th fyne.Theme) colours {
 	if luminance(themeBackground) < 0.5 {
 		c.dark = true
 		c.background = themeBackground
-		c.gridDot = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0x26}
+		c.gridDot = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0x40}
 		c.cardFill = rgb(0x2b2f36)
 		c.cardBorder = rgb(0x454b55)
 		c.cardShadow = color.NRGBA{A: 0x80}
