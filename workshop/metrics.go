@@ -134,7 +134,8 @@ func (m *Map) criticalPath(g *forwardGraph, order []int) []int {
 	best := make([]int, len(m.Stages))         // the predecessor on that path, or -1
 	for _, i := range order {
 		best[i] = -1
-		for _, p := range g.predecessors(i) {
+		for _, predecessor := range g.predecessors(i) {
+			p := int(predecessor)
 			if best[i] < 0 || heaviest[p] > heaviest[best[i]] || (heaviest[p] == heaviest[best[i]] && p < best[i]) {
 				best[i] = p
 			}
@@ -197,16 +198,20 @@ func (m *Map) longestDelays(leadTime float64, onPath []bool) []Delay {
 
 func (m *Map) departmentTotals() []DepartmentTotal {
 	var totals []DepartmentTotal
-	at := map[string]int{}
+	atSpelling := map[string]int{} // the exact text: the common case, with no allocation
+	atKey := map[string]int{}
 	for _, s := range m.Stages {
-		// "QA", "qa" and "QA " typed live in the room are one department, as they are for
-		// BuiltInDepartment and the colours; the first spelling names it.
-		key := strings.ToLower(strings.TrimSpace(s.Department))
-		i, ok := at[key]
+		i, ok := atSpelling[s.Department]
 		if !ok {
-			i = len(totals)
-			at[key] = i
-			totals = append(totals, DepartmentTotal{Name: strings.TrimSpace(s.Department)})
+			// "QA", "qa" and "QA " typed live in the room are one department, as they are for
+			// BuiltInDepartment and the colours; the first spelling names it.
+			key := strings.ToLower(strings.TrimSpace(s.Department))
+			if i, ok = atKey[key]; !ok {
+				i = len(totals)
+				atKey[key] = i
+				totals = append(totals, DepartmentTotal{Name: strings.TrimSpace(s.Department)})
+			}
+			atSpelling[s.Department] = i
 		}
 		totals[i].Wait += s.Wait
 		totals[i].Process += s.Process
