@@ -81,9 +81,7 @@ func (ui *App) useLibrary(lib *store.Library) {
 	ui.saver = newAutosaver(lib, func(err error) { fyne.Do(func() { ui.showError(err) }) })
 	id, err := lib.LastOpened()
 	if err != nil || id == 0 {
-		if list, listErr := lib.List(); listErr == nil && len(list) > 0 {
-			id = list[0].ID
-		}
+		id = firstWorkshop(lib)
 	}
 	if id == 0 {
 		ui.showLibrary()
@@ -133,4 +131,20 @@ func (ui *App) setTitle(parts ...string) {
 		}
 	}
 	ui.window.SetTitle(title)
+}
+
+// firstWorkshop is the workshop a library without a last-used one opens on: the oldest, which
+// in a new library is the first sample, "Idea to customer".
+func firstWorkshop(lib *store.Library) int64 {
+	list, err := lib.List()
+	if err != nil {
+		return 0
+	}
+	var first int64
+	for _, s := range list {
+		if first == 0 || s.ID < first {
+			first = s.ID
+		}
+	}
+	return first
 }

@@ -62,9 +62,9 @@ func newEditor(ui *App) *editor {
 	e.timer.OnFinished = func() { ui.showNote("Time is up") }
 
 	e.sideTabs = container.NewAppTabs(
-		container.NewTabItem("Stage", e.stageEditor),
+		container.NewTabItem("Stage", e.stageEditor.Content()),
 		container.NewTabItem("Delays", container.NewVSplit(e.delays, e.departments)),
-		container.NewTabItem("Workshop", e.form),
+		container.NewTabItem("Workshop", e.form.Content()),
 		container.NewTabItem("Timer", e.timer),
 		container.NewTabItem("Glossary", panels.NewGlossary()),
 	)

@@ -1,0 +1,163 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/leadline/leadline/workshop"
+	"github.com/leadline/leadline/workshop/store"
+)
+
+// newTestLibrary makes a real library file with one workshop of two stages.
+func newTestLibrary(t *testing.T) (*store.Library, int64, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "library.db")
+	lib, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := workshop.NewWorkshop("Release — Релиз 🚀")
+	w.Maps = []*workshop.Map{{ID: "m1", Name: "Feature release", State: workshop.Current, Stages: []*workshop.Stage{
+		{ID: "a", Name: "Build", Department: "Development", Process: 60, Wait: 30},
+		{ID: "b", Name: "QA sign-off", Department: "QA", Process: 120, Wait: 2400, X: 200},
+	}, Flows: []workshop.Flow{{From: "a", To: "b"}}}}
+	id, err := lib.Create(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib, id, path
+}
+
+func TestOpensLastWorkshopWithTitle(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, _, _ := newTestLibrary(t)
+	ui := New(a, Options{Library: lib})
+	defer ui.shutdown()
+	if got := ui.Window().Title(); !strings.HasPrefix(got, "Leadline — Feature release") {
+		t.Errorf("title = %q, want it to start with %q", got, "Leadline — Feature release")
+	}
+	if ui.editor == nil || ui.editor.session == nil || len(ui.editor.session.workshop.Maps[0].Stages) != 2 {
+		t.Fatal("the workshop did not open in the editor")
+	}
+}
+
+// Every edit reaches the library file, and undo and redo do too.
+func TestEditsAreAutosaved(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, id, path := newTestLibrary(t)
+	ui := New(a, Options{Library: lib})
+	e := ui.editor
+	if err := e.apply(&workshop.MoveStage{MapID: "m1", StageID: "a", X: 40, Y: 80}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.apply(&workshop.AddStage{MapID: "m1", Stage: workshop.Stage{Name: "Release", Department: "Operations", Wait: 960}}); err != nil {
+		t.Fatal(err)
+	}
+	e.undo()
+	e.redo()
+	ui.shutdown()
+
+	lib2, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib2.Close()
+	w, err := lib2.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := w.Maps[0]
+	if s := m.Stage("a"); s.X != 40 || s.Y != 80 {
+		t.Errorf("moved stage at %v,%v after reopening, want 40,80", s.X, s.Y)
+	}
+	if len(m.Stages) != 3 || m.Stages[2].Name != "Release" || m.Stages[2].Wait != 960 {
+		t.Errorf("added stage not saved: %+v", m.Stages)
+	}
+}
+
+// A refused edit (a loop of forward flows) changes nothing and says why.
+func TestRefusedLoopShowsMessage(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, _, _ := newTestLibrary(t)
+	ui := New(a, Options{Library: lib})
+	defer ui.shutdown()
+	e := ui.editor
+	err := e.apply(&workshop.AddFlow{MapID: "m1", Flow: workshop.Flow{From: "b", To: "a"}})
+	var loop *workshop.LoopError
+	if !errors.As(err, &loop) {
+		t.Fatalf("err = %v, want a LoopError", err)
+	}
+	if len(e.session.workshop.Maps[0].Flows) != 1 {
+		t.Error("the refused flow was added")
+	}
+	if !strings.Contains(e.status.label.Text, "loop") {
+		t.Errorf("status shows %q, want the loop message", e.status.label.Text)
+	}
+	if e.session.history.CanUndo() {
+		t.Error("a refused edit reached the undo stack")
+	}
+}
+
+func TestFutureStateComparesWithBaseline(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, _, _ := newTestLibrary(t)
+	ui := New(a, Options{Library: lib})
+	defer ui.shutdown()
+	e := ui.editor
+	e.mapTabs.createFutureState()
+	w := e.session.workshop
+	if len(w.Maps) != 2 || e.session.currentMap().State != workshop.Future {
+		t.Fatalf("no future state on screen: %d maps", len(w.Maps))
+	}
+	mt, err := e.session.metrics()
+	if err != nil || mt.Baseline == nil || mt.Baseline.Baseline != "Feature release" {
+		t.Fatalf("future state metrics lack the baseline: %+v %v", mt, err)
+	}
+	e.undo()
+	if len(w.Maps) != 1 {
+		t.Error("undo did not remove the future state")
+	}
+}
+
+func TestPresenterModeTogglesAndReturns(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, _, _ := newTestLibrary(t)
+	ui := New(a, Options{Library: lib})
+	defer ui.shutdown()
+	editing := ui.Window().Content()
+	ui.togglePresenter()
+	if !ui.presenting || ui.Window().Content() == editing {
+		t.Fatal("presenter mode did not replace the editing layout")
+	}
+	ui.togglePresenter()
+	if ui.presenting || ui.Window().Content() != ui.editor.content {
+		t.Fatal("Escape path did not return to the editor")
+	}
+}
+
+// A corrupt library is explained, not opened, and the file stays as it was.
+func TestCorruptLibraryIsExplained(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "library.db")
+	garbage := []byte("this is not a database, just words")
+	if err := os.WriteFile(path, garbage, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := store.Open(path)
+	if err == nil {
+		t.Fatal("store opened garbage")
+	}
+	ui := New(a, Options{LibraryPath: path, OpenError: err})
+	if !strings.Contains(ui.Window().Title(), "not opened") {
+		t.Errorf("title %q does not say the library was not opened", ui.Window().Title())
+	}
+	after, _ := os.ReadFile(path)
+	if string(after) != string(garbage) {
+		t.Error("the refused file was changed")
+	}
+}
