@@ -245,9 +245,9 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	r.name.Text = truncate(look.name, size.Width-2*pad, nameSize, r.name.TextStyle)
 	r.name.Move(fyne.NewPos(pad, band+4*z))
 
-	rowSize := 11 * typeScale
 	rowTop := band + 4*z + nameSize*1.45
 	rowStep := (size.Height - rowTop - 5*z) / 3
+	rowSize := min(11*typeScale, rowStep*0.9) // the larger presenter type must not make rows overlap
 	for i := range r.rowLabels {
 		r.rowLabels[i].TextSize, r.rowValues[i].TextSize = rowSize, rowSize
 		y := rowTop + float32(i)*rowStep
