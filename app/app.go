@@ -25,12 +25,12 @@ type Options struct {
 
 // App is the running Leadline window.
 type App struct {
-	fyneApp     fyne.App
-	window      fyne.Window
-	lib         *store.Library
-	saver       *autosaver
-	openLibrary func(string) (*store.Library, error)
-	editor      *editor
+	fyneApp      fyne.App
+	window       fyne.Window
+	lib          *store.Library
+	saver        *autosaver
+	openLibrary  func(string) (*store.Library, error)
+	editor       *editor
 	presenting   bool
 	themeVariant fyne.ThemeVariant
 }

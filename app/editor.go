@@ -53,6 +53,7 @@ func newEditor(ui *App) *editor {
 		e.stageEditor.FocusName()
 	}
 	e.stageEditor.OnCommand = e.apply
+	e.stageEditor.Canvas = ui.window.Canvas()
 	e.form.OnCommand = e.apply
 	e.delays.OnSelect = func(id string) {
 		e.mapView.Select(id)
@@ -202,4 +203,3 @@ func (e *editor) switchMap(id string) {
 	e.showMap()
 	e.mapView.FitMap()
 }
-

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -38,6 +39,10 @@ func (ui *App) showLibraryError(path string, err error) {
 			}
 			path := wc.URI().Path()
 			wc.Close()
+			// The save dialog leaves an empty file behind; a new library is built in its place.
+			if info, err := os.Stat(path); err == nil && info.Size() == 0 {
+				_ = os.Remove(path)
+			}
 			ui.switchLibrary(path)
 		}, ui.window)
 		d.SetFileName("library.db")
@@ -52,7 +57,6 @@ func (ui *App) switchLibrary(path string) {
 	if ui.openLibrary == nil {
 		return
 	}
-	// A save dialog creates an empty file; an empty file is a new library, not a corrupt one.
 	lib, err := ui.openLibrary(filepath.Clean(path))
 	if err != nil {
 		ui.showLibraryError(path, err)

@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"image/color"
 	"image/png"
 	"os"
 	"testing"
@@ -20,9 +21,9 @@ func TestWriteLookPNG(t *testing.T) {
 	}
 	a := test.NewTempApp(t)
 	if os.Getenv("LEADLINE_CANVAS_DARK") != "" {
-		a.Settings().SetTheme(theme.DarkTheme())
+		a.Settings().SetTheme(fixedVariant{theme.DefaultTheme(), theme.VariantDark})
 	} else {
-		a.Settings().SetTheme(theme.LightTheme())
+		a.Settings().SetTheme(fixedVariant{theme.DefaultTheme(), theme.VariantLight})
 	}
 	h := newHarness(t, releaseWorkshop(), fyne.NewSize(1400, 700))
 	palette := NewPalette(h.view)
@@ -45,4 +46,14 @@ func TestWriteLookPNG(t *testing.T) {
 	if err := png.Encode(f, h.window.Canvas().Capture()); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// fixedVariant shows Fyne's default theme in one variant, whatever the user prefers.
+type fixedVariant struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t fixedVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
 }

@@ -50,6 +50,9 @@ type MapView struct {
 	presenter  bool
 	snap       bool
 	fitPending bool // FitMap was asked for before the view had a size
+	// fitted says the view shows the map as FitMap left it; a resize (the window maximised,
+	// presenter mode) fits again until the user zooms or pans.
+	fitted bool
 	colours    colours
 
 	cards     map[string]*stageCard
@@ -332,7 +335,7 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 	v.hint.TextSize = hintSize
 	v.hint.Move(fyne.NewPos(0, size.Height/2-hintSize))
 	v.hint.Resize(fyne.NewSize(size.Width, hintSize*1.4))
-	if v.fitPending && size.Width > 0 && size.Height > 0 {
+	if (v.fitPending || v.fitted) && size.Width > 0 && size.Height > 0 {
 		v.FitMap()
 	}
 }

@@ -29,6 +29,7 @@ func (v *MapView) FitMap() {
 		return
 	}
 	v.fitPending = false
+	v.fitted = true
 	if v.model == nil || len(v.model.Stages) == 0 {
 		v.zoom, v.pan = 1, fyne.NewPos(fitMargin, fitMargin)
 		v.relayoutAll()
@@ -63,6 +64,7 @@ func (v *MapView) CenterOn(stageID string) {
 		return
 	}
 	size := v.Size()
+	v.fitted = false
 	v.pan = fyne.NewPos(size.Width/2-(c.mapPos.X+cardWidth/2)*v.zoom, size.Height/2-(c.mapPos.Y+cardHeight/2)*v.zoom)
 	v.movePan()
 }
@@ -78,6 +80,7 @@ func (v *MapView) Scrolled(ev *fyne.ScrollEvent) {
 }
 
 func (v *MapView) panBy(dx, dy float32) {
+	v.fitted = false
 	v.pan = v.pan.AddXY(dx, dy)
 	v.movePan()
 }
@@ -96,6 +99,7 @@ func (v *MapView) zoomAround(z float32, anchor fyne.Position) {
 		return
 	}
 	mapPoint := v.toMap(anchor)
+	v.fitted = false
 	v.zoom = z
 	v.pan = fyne.NewPos(anchor.X-mapPoint.X*z, anchor.Y-mapPoint.Y*z)
 	v.relayoutAll()

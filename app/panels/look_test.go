@@ -2,6 +2,7 @@ package panels
 
 import (
 	"errors"
+	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -27,7 +28,7 @@ func TestLook(t *testing.T) {
 	for _, variant := range []struct {
 		name  string
 		theme fyne.Theme
-	}{{"light", theme.LightTheme()}, {"dark", theme.DarkTheme()}} {
+	}{{"light", fixedVariant{theme.DefaultTheme(), theme.VariantLight}}, {"dark", fixedVariant{theme.DefaultTheme(), theme.VariantDark}}} {
 		a := test.NewTempApp(t)
 		a.Settings().SetTheme(variant.theme)
 		w, m := ideaToCustomer(t)
@@ -111,4 +112,14 @@ func TestLook(t *testing.T) {
 			t.Log(path)
 		}
 	}
+}
+
+// fixedVariant shows Fyne's default theme in one variant, whatever the user prefers.
+type fixedVariant struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t fixedVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
 }

@@ -26,6 +26,9 @@ type StageEditor struct {
 	OnCommand func(cmd workshop.Command) error
 	// IdleCommit is how long typing must rest before the edit is committed; 0 disables it.
 	IdleCommit time.Duration
+	// Canvas is the window's canvas. A field that was hidden a moment ago (the empty state) is
+	// not yet known to the driver, so focusing it needs the canvas given, not looked up.
+	Canvas fyne.Canvas
 
 	workshop *workshop.Workshop
 	stageMap *workshop.Map
@@ -178,7 +181,10 @@ func (e *StageEditor) FocusName() {
 	if e.stage() == nil {
 		return
 	}
-	c := fyne.CurrentApp().Driver().CanvasForObject(e.name)
+	c := e.Canvas
+	if c == nil {
+		c = fyne.CurrentApp().Driver().CanvasForObject(e.name)
+	}
 	if c == nil {
 		return
 	}

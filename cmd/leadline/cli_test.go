@@ -11,10 +11,12 @@ import (
 )
 
 // Figures of testdata/release.json, by hand (8 h days, 5-day weeks):
-//   dev  = 1d wait + 2d process      = 480 + 960  = 1440
-//   pm   = 3d + 1h                   = 1440 + 60  = 1500
-//   qa   = 1w + 4h                   = 2400 + 240 = 2640  (slower branch: wins)
-//   rel  = 2d + 30m                  = 960 + 30   = 990
+//
+//	dev  = 1d wait + 2d process      = 480 + 960  = 1440
+//	pm   = 3d + 1h                   = 1440 + 60  = 1500
+//	qa   = 1w + 4h                   = 2400 + 240 = 2640  (slower branch: wins)
+//	rel  = 2d + 30m                  = 960 + 30   = 990
+//
 // lead = 1440 + 2640 + 990 = 5070; process = 960 + 240 + 30 = 1230; wait = 3840
 // rolled %C&A = 0.8 × 0.9 × 0.5 = 0.36; total effort = 960 + 60 + 240 + 30 = 1290
 // future: dev 1440 + qa (480 + 240) + rel 30 = 2190; process 1230; change −2880 (−56.8%)

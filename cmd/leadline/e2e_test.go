@@ -31,9 +31,6 @@ func TestRealWindow(t *testing.T) {
 	db := filepath.Join(dir, "library.db")
 	env := append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
 
-	// A fresh library with one empty workshop, so the canvas starts empty.
-	empty := filepath.Join(dir, "empty.json")
-	writeFile(t, empty, `{"name": "E2E workshop", "maps": [{"name": "Feature release", "stages": []}]}`)
 	run := func(args ...string) string {
 		cmd := exec.Command(bin, args...)
 		cmd.Env = env
@@ -43,7 +40,6 @@ func TestRealWindow(t *testing.T) {
 		}
 		return string(out)
 	}
-	id := strings.TrimSpace(run("import", "--db", db, empty))
 
 	app := exec.Command(bin, "--db", db)
 	app.Env = env
@@ -66,7 +62,7 @@ func TestRealWindow(t *testing.T) {
 
 	// The palette is the left column; its first entry is Marketing. Drop onto the canvas.
 	fromX, fromY := geometry.x+paletteX, geometry.y+paletteFirstY
-	toX, toY := geometry.x+geometry.w/2-150, geometry.y+geometry.h/2-80
+	toX, toY := geometry.x+dropX, geometry.y+dropY
 	x.run("mousemove", "--sync", itoa(fromX), itoa(fromY))
 	x.run("mousedown", "1")
 	for step := 1; step <= 12; step++ {
@@ -99,7 +95,8 @@ func TestRealWindow(t *testing.T) {
 	}
 
 	out := filepath.Join(dir, "out.json")
-	run("export", "--format", "json", "-o", out, "--db", db, "--workshop", id)
+	// A fresh library opens on its first sample workshop, "Idea to customer" (id 1).
+	run("export", "--format", "json", "-o", out, "--db", db, "--workshop", "1")
 	var exported struct {
 		Maps []struct {
 			Stages []struct {
@@ -113,22 +110,24 @@ func TestRealWindow(t *testing.T) {
 	if err := json.Unmarshal(data, &exported); err != nil {
 		t.Fatalf("export: %v\n%s", err, data)
 	}
-	if len(exported.Maps) != 1 || len(exported.Maps[0].Stages) != 1 {
-		log, _ := os.ReadFile(filepath.Join(dir, "app.log"))
-		t.Fatalf("want one stage on the map, got %s\napp log:\n%s", data, log)
+	if len(exported.Maps) == 0 {
+		t.Fatalf("export has no maps: %s", data)
 	}
-	stage := exported.Maps[0].Stages[0]
-	if stage.Department != "Marketing" || stage.Name != "Campaign brief" || stage.Wait != 2*480+4*60 {
-		t.Errorf("stage = %+v, want Marketing stage \"Campaign brief\" waiting 2d 4h (1200 minutes)", stage)
+	stages := exported.Maps[0].Stages
+	added := stages[len(stages)-1]
+	if added.Department != "Marketing" || added.Name != "Campaign brief" || added.Wait != 2*480+4*60 {
+		log, _ := os.ReadFile(filepath.Join(dir, "app.log"))
+		t.Errorf("last stage = %+v, want Marketing stage \"Campaign brief\" waiting 2d 4h (1200 minutes)\napp log:\n%s", added, log)
 	}
 }
 
-// Where the palette's first department sits in the window, and how many Tab presses lead
-// from the stage editor's name field to its wait field.
+// Where the palette's first department (Marketing) sits in the window, an empty spot of the
+// canvas below the sample map, and how many Tab presses lead from the stage editor's name field
+// to its wait field (name, department entry, its list button, process time, wait time).
 const (
-	paletteX           = 70
-	paletteFirstY      = 130
-	tabsFromNameToWait = 3
+	paletteX, paletteFirstY = 79, 179
+	dropX, dropY            = 600, 700
+	tabsFromNameToWait      = 4
 )
 
 type xdotool struct {

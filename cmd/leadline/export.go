@@ -36,14 +36,14 @@ func runExport(args []string, _ io.Writer) error {
 			return err
 		}
 	case "pdf":
-		p := report.Paper(*paper)
-		if !strings.EqualFold(*paper, "A4") && !strings.EqualFold(*paper, "Letter") {
+		var p report.Paper
+		switch {
+		case strings.EqualFold(*paper, "A4"):
+			p = report.A4
+		case strings.EqualFold(*paper, "Letter"):
+			p = report.Letter
+		default:
 			return usagef("export: --paper %q: use A4 or Letter", *paper)
-		}
-		if strings.EqualFold(*paper, "letter") {
-			p = "Letter"
-		} else {
-			p = "A4"
 		}
 		res, err := report.Handout(w, report.Options{Paper: p})
 		if err != nil {
