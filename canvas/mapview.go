@@ -52,8 +52,8 @@ type MapView struct {
 	fitPending bool // FitMap was asked for before the view had a size
 	// fitted says the view shows the map as FitMap left it; a resize (the window maximised,
 	// presenter mode) fits again until the user zooms or pans.
-	fitted bool
-	colours    colours
+	fitted  bool
+	colours colours
 
 	cards     map[string]*stageCard
 	arrows    map[flowKey]*flowArrow
