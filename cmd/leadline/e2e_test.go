@@ -202,11 +202,5 @@ func startXvfb(t *testing.T) string {
 	return ""
 }
 
-func writeFile(t *testing.T, path, text string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 func itoa(n int) string { return strconv.Itoa(n) }
