@@ -202,5 +202,4 @@ func startXvfb(t *testing.T) string {
 	return ""
 }
 
-
 func itoa(n int) string { return strconv.Itoa(n) }
