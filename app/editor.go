@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/leadline/leadline/app/panels"
 	"github.com/leadline/leadline/canvas"
@@ -25,6 +26,7 @@ type editor struct {
 	ladder      *panels.Ladder
 	timer       *panels.Timer
 	form        *panels.WorkshopForm
+	mapForm     *mapForm
 	status      *statusLine
 	sideTabs    *container.AppTabs
 
@@ -43,6 +45,7 @@ func newEditor(ui *App) *editor {
 	e.timer = panels.NewTimer()
 	e.form = panels.NewWorkshopForm()
 	e.mapTabs = newMapTabs(e)
+	e.mapForm = newMapForm(e)
 	e.toolbar = newToolbar(e)
 
 	e.mapView.OnCommand = e.apply
@@ -52,6 +55,7 @@ func newEditor(ui *App) *editor {
 		e.showStage(id)
 		e.stageEditor.FocusName()
 	}
+	e.mapView.OnAddIdea = e.showStage // the stage panel ends with the idea list and its Add row
 	e.stageEditor.OnCommand = e.apply
 	e.stageEditor.Canvas = ui.window.Canvas()
 	e.form.OnCommand = e.apply
@@ -65,7 +69,7 @@ func newEditor(ui *App) *editor {
 	e.sideTabs = container.NewAppTabs(
 		container.NewTabItem("Stage", e.stageEditor.Content()),
 		container.NewTabItem("Delays", container.NewVSplit(e.delays, e.departments)),
-		container.NewTabItem("Workshop", e.form.Content()),
+		container.NewTabItem("Workshop", container.NewVScroll(container.NewVBox(e.mapForm.content, widget.NewSeparator(), e.form.Content()))),
 		container.NewTabItem("Timer", e.timer),
 		container.NewTabItem("Glossary", panels.NewGlossary()),
 	)
@@ -113,6 +117,7 @@ func (e *editor) showMap() {
 	e.mapView.SetMap(s.workshop, m, mt)
 	e.refreshFigures(mt, err)
 	e.stageEditor.Show(s.workshop, m, "")
+	e.mapForm.show()
 	e.toolbar.refresh()
 }
 

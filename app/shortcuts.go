@@ -25,7 +25,7 @@ var shortcutHelp = []shortcut{
 	{"Ctrl+0", "fit the map to the window"},
 	{"Ctrl+wheel, drag on empty canvas, scroll", "zoom, pan"},
 	{"F11", "presenter mode; Esc returns"},
-	{"Ctrl+T", "start the timer"},
+	{"Ctrl+T", "start or pause the timer"},
 	{"Ctrl+D", "light or dark theme"},
 	{"Ctrl+L", "library"},
 	{"Ctrl+P", "export the PDF handout"},
@@ -51,7 +51,7 @@ func installShortcuts(ui *App) {
 	ctrl(fyne.KeyPlus, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.mapView.ZoomIn() }))
 	ctrl(fyne.KeyMinus, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.mapView.ZoomOut() }))
 	ctrl(fyne.Key0, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.mapView.FitMap() }))
-	ctrl(fyne.KeyT, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.timer.Start() }))
+	ctrl(fyne.KeyT, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.timer.Toggle() }))
 	ctrl(fyne.KeyD, fyne.KeyModifierShortcutDefault, func(fyne.Shortcut) { ui.toggleDark() })
 	ctrl(fyne.KeyL, fyne.KeyModifierShortcutDefault, func(fyne.Shortcut) { ui.showLibrary() })
 	ctrl(fyne.KeyP, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { ui.exportHandoutDialog() }))

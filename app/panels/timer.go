@@ -114,6 +114,18 @@ func (t *Timer) Pause() {
 	t.show()
 }
 
+// Toggle starts a stopped timer and pauses a running one: one key for the facilitator.
+func (t *Timer) Toggle() {
+	if t.running {
+		t.Pause()
+	} else {
+		t.Start()
+	}
+}
+
+// Running tells whether the countdown is going.
+func (t *Timer) Running() bool { return t.running }
+
 // Reset stops the timer and fills the timebox again.
 func (t *Timer) Reset() {
 	t.running, t.finished, t.used = false, false, 0
