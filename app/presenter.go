@@ -37,9 +37,12 @@ func (ui *App) presenterContent() fyne.CanvasObject {
 	exit.Importance = widget.LowImportance
 	title := widget.NewLabelWithStyle(e.session.workshop.Name+" — "+e.session.currentMap().Name,
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	// The timer and the delays come out of side-panel tabs, which hide unselected content.
+	e.timer.Show()
+	e.delays.Show()
 	side := container.NewBorder(e.timer, nil, nil, nil, e.delays)
 	split := container.NewHSplit(e.mapView, side)
-	split.Offset = 0.76
+	split.Offset = 0.78
 	top := container.NewBorder(nil, nil, nil, exit, title)
 	bottom := container.NewVBox(e.metricsBar, e.ladder)
 	return container.NewBorder(top, bottom, nil, nil, split)
