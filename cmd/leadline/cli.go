@@ -35,6 +35,7 @@ const usage = `usage:
   leadline import [--db FILE] IN                add a workshop file to the library, print its id
   leadline list [--db FILE]                     id, name, maps and last change of each workshop
   leadline export --format json|pdf -o OUT [--paper A4|Letter] (--db FILE --workshop ID | IN)
+  leadline edit [--db FILE] --workshop ID       apply JSON-line edits from stdin, print "ok LINE" once each is saved
 Files may be Leadline JSON, Norn JSON or timemap CSV; the format is read from the content.`
 
 // run dispatches to a subcommand, or opens the app.
@@ -49,6 +50,8 @@ func run(args []string) error {
 			return runList(args[1:], os.Stdout)
 		case "export":
 			return runExport(args[1:], os.Stdout)
+		case "edit":
+			return runEdit(args[1:], os.Stdin, os.Stdout)
 		case "help", "-h", "-help", "--help":
 			fmt.Println(fmt.Sprintf(usage, defaultPathForHelp()))
 			return nil
