@@ -30,8 +30,9 @@ func newToolbar(e *editor) *toolbar {
 	present := widget.NewButtonWithIcon("Present", theme.ViewFullScreenIcon(), ui.togglePresenter)
 	present.Importance = widget.HighImportance
 	help := widget.NewButtonWithIcon("", theme.HelpIcon(), ui.showHelp)
+	dark := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), ui.toggleDark)
 	t.bar = container.NewHBox(library, widget.NewSeparator(), t.undo, t.redo, widget.NewSeparator(),
-		zoomOut, zoomIn, fit, t.snap, layoutSpacer(), handout, present, help)
+		zoomOut, zoomIn, fit, t.snap, layoutSpacer(), handout, present, dark, help)
 	return t
 }
 

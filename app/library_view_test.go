@@ -1,0 +1,86 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+func TestLibraryViewListsDuplicatesAndRestoresDeleted(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, id, _ := newTestLibrary(t)
+	ui := New(a, Options{Library: lib})
+	defer ui.shutdown()
+	ui.showLibrary()
+	if !strings.HasSuffix(ui.Window().Title(), "Library") {
+		t.Fatalf("title %q", ui.Window().Title())
+	}
+	v := &libraryView{ui: ui, selected: -1}
+	v.build()
+	v.reload()
+	if len(v.items) != 1 || v.items[0].ID != id || v.items[0].Maps != 1 {
+		t.Fatalf("library lists %+v", v.items)
+	}
+	v.list.Select(0)
+	v.duplicate()
+	if len(v.items) != 2 {
+		t.Fatalf("after duplicate the library lists %d workshops", len(v.items))
+	}
+	names := v.items[0].Name + " | " + v.items[1].Name
+	if !strings.Contains(names, "(copy)") {
+		t.Errorf("duplicate not named as a copy: %s", names)
+	}
+
+	// Delete the original without the confirmation dialog, then restore it.
+	original, err := lib.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.Delete(id); err != nil {
+		t.Fatal(err)
+	}
+	v.reload()
+	v.offerRestore(original)
+	restore := v.buttons.Objects[len(v.buttons.Objects)-1].(*widget.Button)
+	if !strings.Contains(restore.Text, "Undo delete") {
+		t.Fatalf("no restore button, last is %q", restore.Text)
+	}
+	test.Tap(restore)
+	if len(v.items) != 2 {
+		t.Fatalf("after restore the library lists %d workshops", len(v.items))
+	}
+	restored := false
+	for _, s := range v.items {
+		if s.Name == original.Name {
+			restored = true
+		}
+	}
+	if !restored {
+		t.Errorf("%q was not restored: %+v", original.Name, v.items)
+	}
+}
+
+func TestMapFormRenamesAndUndoes(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, _, _ := newTestLibrary(t)
+	ui := New(a, Options{Library: lib})
+	defer ui.shutdown()
+	e := ui.editor
+	e.mapForm.name.SetText("Release v2")
+	e.mapForm.commit()
+	if got := e.session.currentMap().Name; got != "Release v2" {
+		t.Fatalf("map name %q after rename", got)
+	}
+	if !strings.Contains(ui.Window().Title(), "Release v2") {
+		t.Errorf("title %q does not follow the rename", ui.Window().Title())
+	}
+	e.undo()
+	if got := e.session.currentMap().Name; got != "Feature release" {
+		t.Errorf("map name %q after undo", got)
+	}
+	if e.mapForm.name.Text != "Feature release" {
+		t.Errorf("form shows %q after undo", e.mapForm.name.Text)
+	}
+}
