@@ -1,10 +1,11 @@
 package canvas
 
 import (
+	"github.com/leadline/leadline/workshop"
+
 	"image"
 	"image/color"
 	"math"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -100,15 +101,10 @@ func rgb(hex uint32) color.Color {
 	return color.NRGBA{R: uint8(hex >> 16), G: uint8(hex >> 8), B: uint8(hex), A: 0xff}
 }
 
-// parseHexColour reads the "#rrggbb" colours of workshop.Departments; anything else is grey so
-// a bad custom colour never hides a card.
+// parseHexColour reads the "#rrggbb" colours of workshop.Departments.
 func parseHexColour(s string) color.Color {
-	if len(s) == 7 && s[0] == '#' {
-		if v, err := strconv.ParseUint(s[1:], 16, 32); err == nil {
-			return rgb(uint32(v))
-		}
-	}
-	return rgb(0xc7c7c7)
+	r, g, b := workshop.ColourRGB(s)
+	return color.NRGBA{R: r, G: g, B: b, A: 0xff}
 }
 
 // luminance is the relative luminance of a colour, 0 (black) to 1 (white).

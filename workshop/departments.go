@@ -1,6 +1,9 @@
 package workshop
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Department is a built-in department with the colour its stage cards carry. Colours are
 // "#rrggbb" so that the UI and the handout share them without importing image/color types.
@@ -67,4 +70,19 @@ func BuiltInDepartment(name string) (Department, bool) {
 		}
 	}
 	return Department{}, false
+}
+
+// ColourRGB reads a "#rrggbb" colour such as DepartmentColour returns. Anything else gives the
+// neutral grey of a stage without department: a bad colour must never stop a card, a panel or
+// a handout from drawing.
+func ColourRGB(hex string) (r, g, b uint8) {
+	hex = strings.TrimPrefix(strings.TrimSpace(hex), "#")
+	if len(hex) != 6 {
+		return 0xc7, 0xc7, 0xc7
+	}
+	v, err := strconv.ParseUint(hex, 16, 32)
+	if err != nil {
+		return 0xc7, 0xc7, 0xc7
+	}
+	return uint8(v >> 16), uint8(v >> 8), uint8(v)
 }

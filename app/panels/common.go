@@ -62,19 +62,10 @@ func statusColour(s status) color.Color {
 	return theme.Color(theme.ColorNameForeground)
 }
 
-// hexColour reads "#rrggbb" as used by workshop.DepartmentColour; anything else is mid grey,
-// because a bad colour must never stop a panel from drawing.
+// hexColour reads "#rrggbb" as used by workshop.DepartmentColour.
 func hexColour(hex string) color.NRGBA {
-	grey := color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
-	hex = strings.TrimPrefix(hex, "#")
-	if len(hex) != 6 {
-		return grey
-	}
-	v, err := strconv.ParseUint(hex, 16, 32)
-	if err != nil {
-		return grey
-	}
-	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}
+	r, g, b := workshop.ColourRGB(hex)
+	return color.NRGBA{R: r, G: g, B: b, A: 0xff}
 }
 
 // withAlpha returns the colour at a lower opacity, e.g. for the lighter process bars.

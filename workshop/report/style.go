@@ -1,6 +1,8 @@
 package report
 
 import (
+	"github.com/leadline/leadline/workshop"
+
 	"strconv"
 	"strings"
 )
@@ -28,18 +30,10 @@ var (
 	colourWhite    = rgb{255, 255, 255}
 )
 
-// hexColour reads "#rrggbb"; anything else gives a neutral grey rather than an error, since a
-// colour is never worth failing a handout over.
+// hexColour reads "#rrggbb" as used by workshop.DepartmentColour.
 func hexColour(hex string) rgb {
-	hex = strings.TrimPrefix(strings.TrimSpace(hex), "#")
-	if len(hex) != 6 {
-		return rgb{199, 199, 199}
-	}
-	v, err := strconv.ParseUint(hex, 16, 32)
-	if err != nil {
-		return rgb{199, 199, 199}
-	}
-	return rgb{int(v >> 16 & 0xFF), int(v >> 8 & 0xFF), int(v & 0xFF)}
+	r, g, b := workshop.ColourRGB(hex)
+	return rgb{int(r), int(g), int(b)}
 }
 
 // lighten mixes the colour with white; amount 0 keeps it, 1 gives white.
