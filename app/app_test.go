@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/leadline/leadline/workshop"
@@ -159,5 +160,22 @@ func TestCorruptLibraryIsExplained(t *testing.T) {
 	after, _ := os.ReadFile(path)
 	if string(after) != string(garbage) {
 		t.Error("the refused file was changed")
+	}
+}
+
+// F11 and Escape reach the window even while the map view has the keyboard focus.
+func TestPresenterKeysWorkWhileMapFocused(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, _, _ := newTestLibrary(t)
+	ui := New(a, Options{Library: lib})
+	defer ui.shutdown()
+	ui.Window().Canvas().Focus(ui.editor.mapView)
+	ui.editor.mapView.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF11})
+	if !ui.presenting {
+		t.Fatal("F11 on the focused map did not start presenter mode")
+	}
+	ui.editor.mapView.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if ui.presenting {
+		t.Fatal("Escape on the focused map did not leave presenter mode")
 	}
 }

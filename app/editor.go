@@ -55,6 +55,8 @@ func newEditor(ui *App) *editor {
 		e.showStage(id)
 		e.stageEditor.FocusName()
 	}
+	e.mapView.OnOtherKey = ui.windowKey
+	e.mapView.OnOtherRune = ui.windowRune
 	e.mapView.OnAddIdea = e.showStage // the stage panel ends with the idea list and its Add row
 	e.stageEditor.OnCommand = e.apply
 	e.stageEditor.Canvas = ui.window.Canvas()

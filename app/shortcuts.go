@@ -56,30 +56,36 @@ func installShortcuts(ui *App) {
 	ctrl(fyne.KeyL, fyne.KeyModifierShortcutDefault, func(fyne.Shortcut) { ui.showLibrary() })
 	ctrl(fyne.KeyP, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { ui.exportHandoutDialog() }))
 
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		switch ev.Name {
-		case fyne.KeyF11:
-			ui.togglePresenter()
-		case fyne.KeyEscape:
-			if ui.presenting {
-				ui.togglePresenter()
-			}
-		case fyne.KeyF1:
-			ui.showHelp()
-		case fyne.KeyDelete, fyne.KeyBackspace:
-			if ui.editor != nil && ui.editor.session != nil {
-				ui.editor.mapView.DeleteSelection()
-			}
-		}
-	})
-	c.SetOnTypedRune(func(r rune) {
-		if r == '?' {
-			ui.showHelp()
-		}
-	})
+	c.SetOnTypedKey(ui.windowKey)
+	c.SetOnTypedRune(ui.windowRune)
 }
 
-// showHelp lays the shortcuts over the window; a click anywhere or Esc closes it.
+// windowKey handles the keys that work anywhere: on the window, and passed on by the map view
+// when it has the focus.
+func (ui *App) windowKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyF11:
+		ui.togglePresenter()
+	case fyne.KeyEscape:
+		if ui.presenting {
+			ui.togglePresenter()
+		}
+	case fyne.KeyF1:
+		ui.showHelp()
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		if ui.editor != nil && ui.editor.session != nil {
+			ui.editor.mapView.DeleteSelection()
+		}
+	}
+}
+
+func (ui *App) windowRune(r rune) {
+	if r == '?' {
+		ui.showHelp()
+	}
+}
+
+// showHelp lays the shortcuts over the window until Close is pressed.
 func (ui *App) showHelp() {
 	grid := container.NewGridWithColumns(2)
 	for _, s := range shortcutHelp {

@@ -38,8 +38,10 @@ type MapView struct {
 	OnSelect        func(stageIDs []string) // the stage selection changed; empty means none
 	OnSelectFlow    func(from, to string)   // a flow was clicked
 	OnError         func(err error)
-	OnRenameRequest func(stageID string) // double-click, "Rename" or a fresh drop from the palette
-	OnAddIdea       func(stageID string) // "Add idea" in a card's menu
+	OnRenameRequest func(stageID string)    // double-click, "Rename" or a fresh drop from the palette
+	OnAddIdea       func(stageID string)    // "Add idea" in a card's menu
+	OnOtherKey      func(ev *fyne.KeyEvent) // keys the view does not use, for window shortcuts
+	OnOtherRune     func(r rune)
 
 	workshop *workshop.Workshop
 	model    *workshop.Map

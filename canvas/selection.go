@@ -258,16 +258,27 @@ func (v *MapView) focus() {
 }
 
 // FocusGained and FocusLost make the view focusable, so Delete reaches it.
-func (v *MapView) FocusGained()   {}
-func (v *MapView) FocusLost()     { v.modifiers = 0 }
-func (v *MapView) TypedRune(rune) {}
+func (v *MapView) FocusGained() {}
+func (v *MapView) FocusLost()   { v.modifiers = 0 }
 
+// TypedRune passes typed characters on: the view has no use for them, the window may ("?").
+func (v *MapView) TypedRune(r rune) {
+	if v.OnOtherRune != nil {
+		v.OnOtherRune(r)
+	}
+}
+
+// TypedKey deletes the selection and clears it with Escape; every other key, and Escape with
+// nothing selected, goes on to OnOtherKey, so window keys such as F11 work while the map has
+// the focus.
 func (v *MapView) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyDelete, fyne.KeyBackspace:
+	switch {
+	case ev.Name == fyne.KeyDelete || ev.Name == fyne.KeyBackspace:
 		v.DeleteSelection()
-	case fyne.KeyEscape:
+	case ev.Name == fyne.KeyEscape && len(v.Selected()) > 0:
 		v.setSelection(nil, true)
+	case v.OnOtherKey != nil:
+		v.OnOtherKey(ev)
 	}
 }
 
