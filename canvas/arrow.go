@@ -124,7 +124,13 @@ func (a *flowArrow) route(from, to fyne.Position, size fyne.Size, zoom float32) 
 		}
 		return start, c1, c2, end, fyne.NewPos(0, -1)
 	}
-	if abs32(dx)*size.Height >= abs32(dy)*size.Width {
+	// A forward flow back to the left onto another row (a map wrapped into rows) leaves through
+	// the bottom and enters through the top, crossing the gap between rows, not the cards.
+	// A target clearly to the right is entered from the left, however far down it sits: parallel
+	// sign-offs stacked in a column then fan out without crossing each other's cards.
+	wrapsBack := dx < 0 && abs32(dy) >= size.Height
+	toTheRight := dx >= size.Width
+	if toTheRight || (abs32(dx)*size.Height >= abs32(dy)*size.Width && !wrapsBack) {
 		sign := float32(1)
 		if dx < 0 {
 			sign = -1
