@@ -111,8 +111,12 @@ func (ui *App) openWorkshop(id int64) error {
 	return nil
 }
 
-// shutdown writes what is queued and closes the library.
+// shutdown commits what is still being typed, writes what is queued and closes the library.
 func (ui *App) shutdown() {
+	if e := ui.editor; e != nil && e.session != nil {
+		// Showing no stage commits a pending valid edit of the stage on screen.
+		e.stageEditor.Show(e.session.workshop, e.session.currentMap(), "")
+	}
 	if ui.saver != nil {
 		ui.saver.close()
 		ui.saver = nil

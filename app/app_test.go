@@ -179,3 +179,34 @@ func TestPresenterKeysWorkWhileMapFocused(t *testing.T) {
 		t.Fatal("Escape on the focused map did not leave presenter mode")
 	}
 }
+
+// Text typed into the stage panel and not yet committed is saved when the window closes.
+func TestClosingCommitsTypingInProgress(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, id, path := newTestLibrary(t)
+	ui := New(a, Options{Library: lib})
+	e := ui.editor
+	e.stageEditor.IdleCommit = 0 // only an explicit commit, such as closing, may save it
+	e.mapView.Select("b")
+	e.showStage("b")
+	e.stageEditor.FocusName() // selects the name, as after a drop
+	name := ui.Window().Canvas().Focused()
+	if name == nil {
+		t.Fatal("FocusName focused nothing")
+	}
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	test.Type(name, "QA and security sign-off")
+	ui.shutdown()
+	lib2, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib2.Close()
+	w, err := lib2.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := w.Maps[0].Stage("b").Name; got != "QA and security sign-off" {
+		t.Errorf("after closing, stage name is %q", got)
+	}
+}
