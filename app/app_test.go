@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/leadline/leadline/workshop"
 	"github.com/leadline/leadline/workshop/store"
@@ -208,5 +209,39 @@ func TestClosingCommitsTypingInProgress(t *testing.T) {
 	}
 	if got := w.Maps[0].Stage("b").Name; got != "QA and security sign-off" {
 		t.Errorf("after closing, stage name is %q", got)
+	}
+}
+
+func TestComparisonShowsBeforeAndAfter(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, _, _ := newTestLibrary(t)
+	ui := New(a, Options{Library: lib})
+	defer ui.shutdown()
+	e := ui.editor
+	if e.comparison.content.Visible() {
+		t.Error("a current state shows a before/after comparison")
+	}
+	e.mapTabs.createFutureState()
+	// Halve the QA wait of the future state: 2400 → 1200 minutes.
+	m := e.session.currentMap()
+	edited := *m.Stage("b")
+	edited.Wait = 1200
+	if err := e.apply(&workshop.EditStage{MapID: m.ID, StageID: "b", Stage: edited}); err != nil {
+		t.Fatal(err)
+	}
+	if !e.comparison.content.Visible() {
+		t.Fatal("the future state shows no comparison")
+	}
+	var texts []string
+	for _, o := range e.comparison.grid.Objects {
+		texts = append(texts, o.(*widget.Label).Text)
+	}
+	// Lead time before: 30 + 60 + 2400 + 120 = 2610 = 1w (2400) 3h 30m; after 1410 = 2d 7h 30m;
+	// change −1200 = −2d 4h, −46%.
+	joined := strings.Join(texts, "|")
+	for _, want := range []string{"Lead time|1w 3h 30m|2d 7h 30m|-2d 4h (-46%)"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("comparison %q lacks %q", joined, want)
+		}
 	}
 }

@@ -27,6 +27,7 @@ type editor struct {
 	timer       *panels.Timer
 	form        *panels.WorkshopForm
 	mapForm     *mapForm
+	comparison  *comparison
 	status      *statusLine
 	sideTabs    *container.AppTabs
 
@@ -46,6 +47,7 @@ func newEditor(ui *App) *editor {
 	e.form = panels.NewWorkshopForm()
 	e.mapTabs = newMapTabs(e)
 	e.mapForm = newMapForm(e)
+	e.comparison = newComparison()
 	e.toolbar = newToolbar(e)
 
 	e.mapView.OnCommand = e.apply
@@ -70,7 +72,8 @@ func newEditor(ui *App) *editor {
 
 	e.sideTabs = container.NewAppTabs(
 		container.NewTabItem("Stage", e.stageEditor.Content()),
-		container.NewTabItem("Delays", container.NewVSplit(e.delays, e.departments)),
+		container.NewTabItem("Delays", container.NewBorder(e.comparison.content, nil, nil, nil,
+			container.NewVSplit(e.delays, e.departments))),
 		container.NewTabItem("Workshop", container.NewVScroll(container.NewVBox(e.mapForm.content, widget.NewSeparator(), e.form.Content()))),
 		container.NewTabItem("Timer", e.timer),
 		container.NewTabItem("Glossary", panels.NewGlossary()),
@@ -184,6 +187,7 @@ func (e *editor) refreshFigures(mt *workshop.Metrics, err error) {
 	e.delays.Update(w, mt)
 	e.departments.Update(w, mt)
 	e.ladder.Update(w, mt)
+	e.comparison.update(w, mt)
 }
 
 func (e *editor) selectionChanged(ids []string) {

@@ -1,0 +1,71 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/leadline/leadline/workshop"
+)
+
+// comparison sets a future state's figures beside its baseline's: the before/after the room
+// discusses once the future state is drawn. It is hidden for maps without a baseline.
+type comparison struct {
+	title   *widget.Label
+	grid    *fyne.Container
+	content *fyne.Container
+}
+
+func newComparison() *comparison {
+	c := &comparison{
+		title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		grid:  container.NewGridWithColumns(4),
+	}
+	c.content = container.NewVBox(c.title, c.grid, widget.NewSeparator())
+	c.content.Hide()
+	return c
+}
+
+func (c *comparison) update(w *workshop.Workshop, mt *workshop.Metrics) {
+	if mt == nil || mt.Baseline == nil {
+		c.content.Hide()
+		return
+	}
+	b := mt.Baseline
+	cal := w.Calendar
+	duration := func(m float64) string { return workshop.FormatDuration(m, cal) }
+	percent := func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }
+	rows := [][4]string{
+		{"", "Before", "After", "Change"},
+		{"Lead time", duration(b.Before.LeadTime), duration(mt.LeadTime), signedChange(b.LeadTimeChange, b.Before.LeadTime, cal)},
+		{"Process time", duration(b.Before.ProcessTime), duration(mt.ProcessTime), signedChange(b.ProcessChange, b.Before.ProcessTime, cal)},
+		{"Wait time", duration(b.Before.WaitTime), duration(mt.WaitTime), signedChange(b.WaitChange, b.Before.WaitTime, cal)},
+		{"Flow efficiency", percent(b.Before.FlowEfficiency), percent(mt.FlowEfficiency), fmt.Sprintf("%+.0f pt", b.EfficiencyDiff*100)},
+	}
+	c.title.SetText("Before and after: " + b.Baseline)
+	c.grid.RemoveAll()
+	for i, row := range rows {
+		for j, text := range row {
+			label := widget.NewLabel(text)
+			if i == 0 || j == 0 {
+				label.TextStyle = fyne.TextStyle{Bold: true}
+			}
+			c.grid.Add(label)
+		}
+	}
+	c.content.Show()
+}
+
+// signedChange writes a change in time with its share of the before figure: "−3w (−40%)".
+func signedChange(change, before float64, cal workshop.Calendar) string {
+	text := workshop.FormatDuration(change, cal)
+	if change > 0 {
+		text = "+" + text
+	}
+	if before != 0 {
+		text += fmt.Sprintf(" (%+.0f%%)", change/before*100)
+	}
+	return text
+}
