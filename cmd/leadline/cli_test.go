@@ -181,3 +181,13 @@ func TestImportListExport(t *testing.T) {
 		t.Fatalf("export --format pdf wrote no PDF (%v)", err)
 	}
 }
+
+// Without a screen the app says so in one line instead of the GL driver's panic.
+func TestNoDisplayIsAClearError(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	err := run([]string{"--db", filepath.Join(t.TempDir(), "library.db")})
+	if err == nil || !strings.Contains(err.Error(), "no display") {
+		t.Fatalf("err = %v, want a no-display error", err)
+	}
+}

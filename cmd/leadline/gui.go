@@ -1,6 +1,10 @@
 package main
 
 import (
+	"errors"
+	"os"
+	"runtime"
+
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/leadline/leadline/app"
@@ -13,6 +17,9 @@ const appID = "io.github.leadline.leadline"
 // openApp opens the window on a library. A library that cannot be opened is explained in the
 // window, which offers another one; it is never written to.
 func openApp(db string) error {
+	if err := checkDisplay(); err != nil {
+		return err
+	}
 	path := db
 	if path == "" {
 		var err error
@@ -25,5 +32,18 @@ func openApp(db string) error {
 		Library: lib, LibraryPath: path, OpenError: err, OpenLibrary: openLibrary,
 	})
 	ui.ShowAndRun()
+	return nil
+}
+
+// checkDisplay refuses to open a window where there is no screen (an SSH session, CI), which
+// Fyne's GL driver would answer with a panic; the subcommands still work there.
+func checkDisplay() error {
+	switch runtime.GOOS {
+	case "linux", "freebsd", "openbsd", "netbsd":
+		if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+			return errors.New("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); " +
+				"the subcommands metrics, import, list and export work without one: see leadline help")
+		}
+	}
 	return nil
 }
