@@ -79,6 +79,11 @@ func runEdit(args []string, in io.Reader, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("edit: %w", err)
 	}
+	// The app reopens the workshop used last; one just edited by a script is the one its user
+	// will want to look at next.
+	if err := lib.SetLastOpened(id); err != nil {
+		return fmt.Errorf("edit: %w", err)
+	}
 	session := &editSession{lib: lib, id: id, w: w}
 	return session.run(in, out)
 }

@@ -58,6 +58,14 @@ func TestEditAppliesAndAcknowledgesEachLine(t *testing.T) {
 	if want := "ok 1\nok 2\nok 3\nok 4\nok 5\nok 7\nok 8\n"; out.String() != want {
 		t.Errorf("acknowledgements:\n%s\nwant:\n%s", out.String(), want)
 	}
+	lib, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last, err := lib.LastOpened(); err != nil || last != 2 {
+		t.Errorf("last opened workshop = %d (%v), want 2: the app should reopen the one just edited", last, err)
+	}
+	lib.Close()
 	m := loadHotfix(t, path).Maps[0]
 	fix, staging := m.Stage("fix"), m.Stage("staging")
 	added := m.Stages[len(m.Stages)-1]
