@@ -245,3 +245,27 @@ func TestComparisonShowsBeforeAndAfter(t *testing.T) {
 		}
 	}
 }
+
+// The totals pill follows the metrics: lead time 30+60+2400+120 = 2610 min = 1.1w (2400 a week).
+func TestTotalsPillFollowsEdits(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, _, _ := newTestLibrary(t)
+	ui := New(a, Options{Library: lib})
+	defer ui.shutdown()
+	e := ui.editor
+	if got := e.totals.figures.Text; !strings.Contains(got, "Lead time 1.1w") {
+		t.Errorf("pill says %q", got)
+	}
+	m := e.session.currentMap()
+	edited := *m.Stage("b")
+	edited.Wait = 0 // lead time 30 + 60 + 120 = 210 min = 3.5h; efficiency 180/210 = 86%
+	if err := e.apply(&workshop.EditStage{MapID: m.ID, StageID: "b", Stage: edited}); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.totals.figures.Text; !strings.Contains(got, "Lead time 3.5h") {
+		t.Errorf("after the edit the pill says %q", got)
+	}
+	if got := e.totals.efficiency.Text; got != "86%" {
+		t.Errorf("efficiency %q, want 86%%", got)
+	}
+}

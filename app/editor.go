@@ -28,6 +28,7 @@ type editor struct {
 	form        *panels.WorkshopForm
 	mapForm     *mapForm
 	comparison  *comparison
+	totals      *totalsPill
 	status      *statusLine
 	sideTabs    *container.AppTabs
 
@@ -48,6 +49,7 @@ func newEditor(ui *App) *editor {
 	e.mapTabs = newMapTabs(e)
 	e.mapForm = newMapForm(e)
 	e.comparison = newComparison()
+	e.totals = newTotalsPill()
 	e.toolbar = newToolbar(e)
 
 	e.mapView.OnCommand = e.apply
@@ -85,7 +87,7 @@ func newEditor(ui *App) *editor {
 func (e *editor) layout() fyne.CanvasObject {
 	top := container.NewVBox(e.toolbar.bar, e.mapTabs.box)
 	figures := container.NewVBox(e.status.box, e.metricsBar, e.ladder)
-	centre := container.NewBorder(nil, figures, nil, nil, e.mapView)
+	centre := container.NewBorder(nil, figures, nil, nil, container.NewStack(e.mapView, e.totals.content))
 	paletteScroll := container.NewVScroll(e.palette)
 	split := container.NewHSplit(centre, e.sideTabs)
 	split.Offset = 0.74
@@ -188,6 +190,7 @@ func (e *editor) refreshFigures(mt *workshop.Metrics, err error) {
 	e.departments.Update(w, mt)
 	e.ladder.Update(w, mt)
 	e.comparison.update(w, mt)
+	e.totals.update(w, mt)
 }
 
 func (e *editor) selectionChanged(ids []string) {

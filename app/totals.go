@@ -1,0 +1,69 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/leadline/leadline/app/panels"
+	"github.com/leadline/leadline/workshop"
+)
+
+// totalsPill floats over the top of the map with the three figures the room asks for first:
+// lead time, process time and flow efficiency, the efficiency coloured by its threshold.
+type totalsPill struct {
+	background *canvas.Rectangle
+	figures    *canvas.Text
+	efficiency *canvas.Text
+	content    fyne.CanvasObject
+}
+
+func newTotalsPill() *totalsPill {
+	p := &totalsPill{
+		background: canvas.NewRectangle(color.NRGBA{A: 0}),
+		figures:    canvas.NewText("", theme.Color(theme.ColorNameForeground)),
+		efficiency: canvas.NewText("", theme.Color(theme.ColorNameForeground)),
+	}
+	p.background.CornerRadius = 16
+	p.background.StrokeWidth = 1
+	p.figures.TextSize, p.efficiency.TextSize = 15, 15
+	p.efficiency.TextStyle = fyne.TextStyle{Bold: true}
+	pill := container.NewStack(p.background, container.NewPadded(container.NewHBox(p.figures, p.efficiency)))
+	// Non-tappable objects let clicks through to the map underneath.
+	p.content = container.NewVBox(container.NewHBox(layout.NewSpacer(), pill, layout.NewSpacer()))
+	p.content.Hide()
+	return p
+}
+
+func (p *totalsPill) update(w *workshop.Workshop, mt *workshop.Metrics) {
+	if mt == nil || len(mt.CriticalPath) == 0 {
+		p.content.Hide()
+		return
+	}
+	cal := w.Calendar
+	p.background.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	p.background.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	p.figures.Color = theme.Color(theme.ColorNameForeground)
+	p.figures.Text = fmt.Sprintf("Lead time %s  ·  Process %s  ·  Flow efficiency",
+		workshop.FormatShort(mt.LeadTime, cal), workshop.FormatShort(mt.ProcessTime, cal))
+	p.efficiency.Text = fmt.Sprintf("%.0f%%", mt.FlowEfficiency*100)
+	p.efficiency.Color = efficiencyColour(mt.FlowEfficiency)
+	p.content.Show()
+	p.content.Refresh()
+}
+
+// efficiencyColour uses the metrics bar's thresholds, so the pill and the tiles agree.
+func efficiencyColour(f float64) color.Color {
+	switch {
+	case f >= panels.EfficiencyGood:
+		return theme.Color(theme.ColorNameSuccess)
+	case f >= panels.EfficiencyFair:
+		return theme.Color(theme.ColorNameWarning)
+	}
+	return theme.Color(theme.ColorNameError)
+}
