@@ -139,15 +139,15 @@ func Import(name string, data []byte) (*workshop.Workshop, Format, error) {
 func ImportFile(path string) (*workshop.Workshop, Format, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, "", fmt.Errorf("import %s: %w", path, err)
+		return nil, "", fmt.Errorf("read %s: %w", path, err)
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, "", fmt.Errorf("import %s: is a directory, not a file", path)
+		return nil, "", fmt.Errorf("read %s: is a directory, not a file", path)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, "", fmt.Errorf("import %s: %w", path, err)
+		return nil, "", fmt.Errorf("read %s: %w", path, err)
 	}
 	return Import(path, data)
 }

@@ -119,7 +119,7 @@ func TestImportFile(t *testing.T) {
 
 	dir := t.TempDir()
 	_, _, err = formats.ImportFile(filepath.Join(dir, "missing.json"))
-	wantErrorNaming(t, err, "import", "missing.json")
+	wantErrorNaming(t, err, "read", "missing.json")
 
 	_, _, err = formats.ImportFile(dir)
 	wantErrorNaming(t, err, "is a directory")
