@@ -280,6 +280,25 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	handle := max(handleRadius*z, 5) * 2
 	r.card.handle.Move(fyne.NewPos(size.Width-handle/2, (size.Height-handle)/2))
 	r.card.handle.Resize(fyne.NewSquareSize(handle))
+	r.showDetail(typeScale)
+}
+
+// Below these type scales text is too small to read, so it is not drawn at all: a fitted map of
+// hundreds of stages then costs the GL driver coloured rectangles instead of thousands of text
+// textures (issue 5's memory budget), and the room sees the shape of the flow.
+const (
+	detailScale = 0.5  // the PT, WT and %C&A rows and the department name
+	titleScale  = 0.32 // the stage name and the short department label
+)
+
+func (r *cardRenderer) showDetail(typeScale float32) {
+	details := typeScale >= detailScale
+	titles := typeScale >= titleScale
+	for i := range r.rowLabels {
+		r.rowLabels[i].Hidden, r.rowValues[i].Hidden = !details, !details
+	}
+	r.department.Hidden = !details
+	r.name.Hidden, r.short.Hidden = !titles, !titles
 }
 
 // starburst is the jagged outline of a kaizen burst: 8 spikes, 16 vertices, the most Fyne's

@@ -191,3 +191,12 @@ func TestNoDisplayIsAClearError(t *testing.T) {
 		t.Fatalf("err = %v, want a no-display error", err)
 	}
 }
+
+func TestUnreachableDisplayIsAClearError(t *testing.T) {
+	t.Setenv("DISPLAY", ":4321")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	err := run([]string{"--db", filepath.Join(t.TempDir(), "library.db")})
+	if err == nil || !strings.Contains(err.Error(), `":4321"`) {
+		t.Fatalf("err = %v, want one naming the display", err)
+	}
+}

@@ -2,8 +2,12 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"net"
 	"os"
 	"runtime"
+	"strings"
+	"time"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -35,15 +39,41 @@ func openApp(db string) error {
 	return nil
 }
 
-// checkDisplay refuses to open a window where there is no screen (an SSH session, CI), which
-// Fyne's GL driver would answer with a panic; the subcommands still work there.
+// checkDisplay refuses to open a window where there is no screen (an SSH session, CI, a
+// stale DISPLAY), which Fyne's GL driver would answer with a panic; the subcommands still work
+// there.
 func checkDisplay() error {
 	switch runtime.GOOS {
 	case "linux", "freebsd", "openbsd", "netbsd":
-		if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
-			return errors.New("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); " +
-				"the subcommands metrics, import, list and export work without one: see leadline help")
+	default:
+		return nil
+	}
+	x11, wayland := os.Getenv("DISPLAY"), os.Getenv("WAYLAND_DISPLAY")
+	if x11 == "" && wayland == "" {
+		return errors.New("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); " +
+			"the subcommands metrics, import, list and export work without one: see leadline help")
+	}
+	if wayland != "" || x11Reachable(x11) {
+		return nil
+	}
+	return fmt.Errorf("cannot reach the X display %q to open the window on; "+
+		"the subcommands metrics, import, list and export work without one: see leadline help", x11)
+}
+
+// x11Reachable tells whether a local X display (":N" or ":N.S") answers on its socket, the
+// file or the abstract one. Remote displays ("host:N") are left to the driver.
+func x11Reachable(display string) bool {
+	host, number, ok := strings.Cut(display, ":")
+	if !ok || (host != "" && host != "unix") {
+		return true
+	}
+	number, _, _ = strings.Cut(number, ".")
+	socket := "/tmp/.X11-unix/X" + number
+	for _, address := range []string{socket, "@" + socket} {
+		if conn, err := net.DialTimeout("unix", address, time.Second); err == nil {
+			conn.Close()
+			return true
 		}
 	}
-	return nil
+	return false
 }
