@@ -23,6 +23,8 @@ type libraryView struct {
 	content  fyne.CanvasObject
 	buttons  *fyne.Container
 	empty    *widget.Label
+	// needSelection are the actions on one workshop, greyed out until one is selected.
+	needSelection []*widget.Button
 }
 
 // showLibrary replaces the window content with the library view.
@@ -55,21 +57,26 @@ func (v *libraryView) build() {
 			}
 			row.Objects[1].(*widget.Label).SetText(maps + " · " + s.Updated.Local().Format("2006-01-02 15:04"))
 		})
-	v.list.OnSelected = func(i widget.ListItemID) { v.selected = i }
+	v.list.OnSelected = func(i widget.ListItemID) { v.selected = i; v.enableActions() }
 	v.empty = widget.NewLabel("No workshops yet. Create one, or import a Leadline, Norn or timemap file.")
 	v.empty.Alignment = fyne.TextAlignCenter
 
 	open := widget.NewButtonWithIcon("Open", theme.FolderOpenIcon(), v.openSelected)
 	open.Importance = widget.HighImportance
-	v.buttons = container.NewHBox(
-		widget.NewButtonWithIcon("New", theme.ContentAddIcon(), v.create),
+	v.needSelection = []*widget.Button{
 		open,
 		widget.NewButtonWithIcon("Rename", theme.DocumentCreateIcon(), v.rename),
 		widget.NewButtonWithIcon("Duplicate", theme.ContentCopyIcon(), v.duplicate),
 		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.remove),
+		widget.NewButtonWithIcon("Export…", theme.UploadIcon(), v.export),
+	}
+	n := v.needSelection
+	v.buttons = container.NewHBox(
+		widget.NewButtonWithIcon("New", theme.ContentAddIcon(), v.create),
+		n[0], n[1], n[2], n[3],
 		widget.NewSeparator(),
 		widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), v.ui.importDialog),
-		widget.NewButtonWithIcon("Export…", theme.UploadIcon(), v.export),
+		n[4],
 	)
 	title := widget.NewLabelWithStyle("Workshops in "+v.ui.lib.Path(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	var back fyne.CanvasObject = layoutSpacer()
@@ -81,7 +88,7 @@ func (v *libraryView) build() {
 	}
 	v.content = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, back, nil, title), v.buttons), nil, nil, nil,
 		container.NewStack(v.list, container.NewCenter(v.empty)))
-	v.list.OnUnselected = func(widget.ListItemID) { v.selected = -1 }
+	v.list.OnUnselected = func(widget.ListItemID) { v.selected = -1; v.enableActions() }
 }
 
 func (v *libraryView) reload() {
@@ -94,6 +101,7 @@ func (v *libraryView) reload() {
 	v.selected = -1
 	v.list.UnselectAll()
 	v.list.Refresh()
+	v.enableActions()
 	if len(items) == 0 {
 		v.empty.Show()
 	} else {
@@ -225,4 +233,14 @@ func (v *libraryView) askName(title, label, initial string, done func(string)) {
 		}
 	}, v.ui.window)
 	v.ui.window.Canvas().Focus(entry)
+}
+
+func (v *libraryView) enableActions() {
+	for _, b := range v.needSelection {
+		if v.selected >= 0 {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
 }
