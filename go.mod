@@ -1,4 +1,4 @@
-module github.com/leadline/leadline
+module leadline.app/leadline
 
 go 1.26.8
 

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/leadline/leadline/workshop/store"
+	"leadline.app/leadline/workshop/store"
 )
 
 // Options say which library to show and how to open another one.

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/store"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/store"
 )
 
 // saveJob is one acknowledged edit on its way to the library: a snapshot of the workshop taken

@@ -5,9 +5,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/leadline/leadline/app/panels"
-	"github.com/leadline/leadline/canvas"
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/app/panels"
+	"leadline.app/leadline/canvas"
+	"leadline.app/leadline/workshop"
 )
 
 // editor is the main view: palette, map tabs and canvas, the side panel, and the figures.

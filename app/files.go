@@ -10,9 +10,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/formats"
-	"github.com/leadline/leadline/workshop/report"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/formats"
+	"leadline.app/leadline/workshop/report"
 )
 
 // importDialog reads a Leadline JSON, Norn JSON or timemap CSV file into a new workshop of the

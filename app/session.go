@@ -1,7 +1,7 @@
 package app
 
 import (
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // session is one open workshop: the model, its undo history and the map on screen. It holds

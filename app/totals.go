@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/leadline/leadline/app/panels"
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/app/panels"
+	"leadline.app/leadline/workshop"
 )
 
 // totalsPill floats over the top of the map with the three figures the room asks for first:

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // smallMap is threeStages plus a rework flow s3 → s2 and an idea on s2.

@@ -1,7 +1,7 @@
 package canvas
 
 import (
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 
 	"image"
 	"image/color"

@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // twoMaps is the release workshop with a future state "Next" (m2) of its map "Now" (m1).

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // shortWeek is a workshop that works 7.5-hour days, four days a week: 1d = 450m, 1w = 1800m.

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 func TestHistoryEnds(t *testing.T) {

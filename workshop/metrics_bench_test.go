@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // layeredMap builds a deterministic map of layers × width stages. Every stage flows forward to

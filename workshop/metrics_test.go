@@ -6,7 +6,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // st builds a stage whose ID is also its name; times in minutes.

@@ -3,7 +3,7 @@ package panels
 import (
 	"testing"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // ideaToCustomer is a small branching map: budget approval and procurement run in parallel,

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 func TestSegmentWidths(t *testing.T) {

@@ -19,8 +19,8 @@ import (
 
 	_ "github.com/mattn/go-sqlite3" // the read-only integrity check opens its own connection
 
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/store"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/store"
 )
 
 // These tests drive the built binary as a user's script would. Like the real-window test they

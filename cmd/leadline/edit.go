@@ -10,8 +10,8 @@ import (
 	"math"
 	"strings"
 
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/store"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/store"
 )
 
 // maxEditLine bounds one line of edit input; a stage name or note never needs more, and a

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/store"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/store"
 )
 
 // hotfixID is the seeded "Hotfix" sample: a fresh library holds "Idea to customer" (1) and

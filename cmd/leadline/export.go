@@ -6,9 +6,9 @@ import (
 	"os"
 	"strings"
 
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/formats"
-	"github.com/leadline/leadline/workshop/report"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/formats"
+	"leadline.app/leadline/workshop/report"
 )
 
 func runExport(args []string, _ io.Writer) error {

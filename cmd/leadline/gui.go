@@ -11,8 +11,8 @@ import (
 
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"github.com/leadline/leadline/app"
-	"github.com/leadline/leadline/workshop/store"
+	"leadline.app/leadline/app"
+	"leadline.app/leadline/workshop/store"
 )
 
 // appID is also FyneApp.toml's ID, so preferences are shared with packaged builds.

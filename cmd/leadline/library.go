@@ -8,9 +8,9 @@ import (
 	"strconv"
 	"text/tabwriter"
 
-	"github.com/leadline/leadline/assets"
-	"github.com/leadline/leadline/workshop/formats"
-	"github.com/leadline/leadline/workshop/store"
+	"leadline.app/leadline/assets"
+	"leadline.app/leadline/workshop/formats"
+	"leadline.app/leadline/workshop/store"
 )
 
 // openLibrary opens the library file (the shared default when path is ""), seeding a new one

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/formats"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/formats"
 )
 
 // The JSON of `leadline metrics --json`, field for field as the README documents it.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leadline/leadline/workshop/formats"
+	"leadline.app/leadline/workshop/formats"
 )
 
 // wantErrorNaming fails unless err is non-nil and its message holds every part.

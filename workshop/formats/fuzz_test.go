@@ -3,8 +3,8 @@ package formats_test
 import (
 	"testing"
 
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/formats"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/formats"
 )
 
 // The fuzz targets share one property: a parser never panics, and any workshop it accepts

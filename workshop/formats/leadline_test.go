@@ -3,8 +3,8 @@ package formats_test
 import (
 	"testing"
 
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/formats"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/formats"
 )
 
 func TestParseLeadlineShorthand(t *testing.T) {

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // The shape Norn (github.com/bdfinst/vsm-workshop) writes from "Export JSON": one value

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leadline/leadline/assets"
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/formats"
+	"leadline.app/leadline/assets"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/formats"
 )
 
 // reimportEqual exports w, reads the export back, and fails unless the two workshops are

@@ -6,9 +6,9 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/leadline/leadline/assets"
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/formats"
+	"leadline.app/leadline/assets"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/formats"
 )
 
 func importSample(t *testing.T, file string) *workshop.Workshop {

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // timemap (github.com/ak15199/timemap) reads "stage, lead time, process time, %C&A" rows in

@@ -3,7 +3,7 @@ package formats_test
 import (
 	"testing"
 
-	"github.com/leadline/leadline/workshop/formats"
+	"leadline.app/leadline/workshop/formats"
 )
 
 func TestParseTimemapExample(t *testing.T) {

@@ -3,7 +3,7 @@ package report_test
 import (
 	"testing"
 
-	"github.com/leadline/leadline/workshop/report"
+	"leadline.app/leadline/workshop/report"
 )
 
 func benchmarkHandout(b *testing.B, stages int) {

@@ -5,7 +5,7 @@ import (
 	"strconv"
 
 	"github.com/jung-kurt/gofpdf"
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 type gofpdfPoint = gofpdf.PointType

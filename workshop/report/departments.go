@@ -3,7 +3,7 @@ package report
 import (
 	"fmt"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 const (

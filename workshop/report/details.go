@@ -4,7 +4,7 @@ import (
 	"math"
 	"strconv"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // detailsSection lists every stage in map order with all its recorded fields.

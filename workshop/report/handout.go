@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
-	"github.com/leadline/leadline/assets"
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/assets"
+	"leadline.app/leadline/workshop"
 )
 
 // Paper is the sheet size of the handout; it is always printed landscape.

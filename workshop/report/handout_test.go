@@ -13,8 +13,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/report"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/report"
 )
 
 func export(t *testing.T, w *workshop.Workshop, opts report.Options) *report.Result {

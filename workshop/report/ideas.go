@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // ideasSection lists the improvement ideas grouped by stage in map order, then for a future

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 const (

@@ -3,7 +3,7 @@ package report
 import (
 	"math"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // Card size in canvas pixels, as the app draws it; stage X/Y is the card's top-left corner.

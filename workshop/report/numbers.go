@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // checkNumbers refuses values no drawing can represent. The editor and the importers already

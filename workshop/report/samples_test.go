@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leadline/leadline/assets"
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/formats"
-	"github.com/leadline/leadline/workshop/report"
+	"leadline.app/leadline/assets"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/formats"
+	"leadline.app/leadline/workshop/report"
 )
 
 // rawText reads the PDF in content order with whitespace collapsed, where a name wrapped over

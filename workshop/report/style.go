@@ -1,7 +1,7 @@
 package report
 
 import (
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 
 	"strconv"
 	"strings"

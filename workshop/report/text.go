@@ -7,7 +7,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/leadline/leadline/assets"
+	"leadline.app/leadline/assets"
 )
 
 // replacementRune stands in for a character the embedded font cannot draw. A visible box tells

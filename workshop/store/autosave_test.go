@@ -3,7 +3,7 @@ package store_test
 import (
 	"testing"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // editSteps is one of every kind of edit command, in an order that keeps each one valid.

@@ -9,8 +9,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/store"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/store"
 )
 
 func sharedWorkshop() *workshop.Workshop {

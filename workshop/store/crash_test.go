@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // TestAcknowledgedEditsSurviveSIGKILL starts a writer process, lets it acknowledge a random

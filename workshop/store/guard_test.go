@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leadline/leadline/workshop/store"
+	"leadline.app/leadline/workshop/store"
 )
 
 // realLibrary makes a closed library file holding a rich workshop and returns its bytes.

@@ -10,8 +10,8 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/store"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/store"
 )
 
 // openLibrary opens (or creates) a library and closes it when the test ends.

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // List returns every workshop of the library, the most recently changed first.

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/leadline/leadline/workshop"
-	"github.com/leadline/leadline/workshop/store"
+	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/store"
 )
 
 func TestOpenCreatesFolderAndSchema(t *testing.T) {

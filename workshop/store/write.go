@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/leadline/leadline/workshop"
+	"leadline.app/leadline/workshop"
 )
 
 // Create stores a new workshop in one transaction and returns its id.
