@@ -50,6 +50,7 @@ func New(a fyne.App, opts Options) *App {
 		ui.window.Close()
 	})
 	installShortcuts(ui)
+	a.Lifecycle().SetOnEnteredForeground(ui.reloadIfChangedElsewhere)
 	if opts.Library == nil {
 		err := opts.OpenError
 		if err == nil {
@@ -105,6 +106,7 @@ func (ui *App) openWorkshop(id int64) error {
 	if ui.editor == nil {
 		ui.editor = newEditor(ui)
 	}
+	ui.saver.noteSaved(id)
 	ui.editor.open(newSession(id, w, ui.saver))
 	ui.window.SetContent(ui.editor.content)
 	ui.editor.afterShown()
@@ -151,4 +153,30 @@ func firstWorkshop(lib *store.Library) int64 {
 		}
 	}
 	return first
+}
+
+// reloadIfChangedElsewhere shows the edits another Leadline (or `leadline edit`) made to the
+// open workshop while this window was in the background. The undo history is dropped with the
+// old model: undoing into edits made elsewhere would overwrite them.
+func (ui *App) reloadIfChangedElsewhere() {
+	e := ui.editor
+	if e == nil || e.session == nil || ui.saver == nil || ui.window.Content() != e.content {
+		return
+	}
+	id := e.session.workshopID
+	if !ui.saver.changedElsewhere(id) {
+		return
+	}
+	w, err := ui.lib.Load(id)
+	if err != nil {
+		ui.showError(err)
+		return
+	}
+	ui.saver.noteSaved(id)
+	mapID := e.session.mapID
+	e.open(newSession(id, w, ui.saver))
+	if w.MapByID(mapID) != nil {
+		e.switchMap(mapID)
+	}
+	ui.showNote("Reloaded: this workshop was changed in another window")
 }

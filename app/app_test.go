@@ -269,3 +269,36 @@ func TestTotalsPillFollowsEdits(t *testing.T) {
 		t.Errorf("efficiency %q, want 86%%", got)
 	}
 }
+
+// Edits made by another process show when the window comes back to the foreground.
+func TestReloadsEditsMadeElsewhere(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, id, path := newTestLibrary(t)
+	ui := New(a, Options{Library: lib})
+	defer ui.shutdown()
+	ui.reloadIfChangedElsewhere()
+	if ui.editor.status.label.Text != "" {
+		t.Fatalf("nothing changed elsewhere, yet the status says %q", ui.editor.status.label.Text)
+	}
+
+	other, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	w, err := other.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Maps[0].Stage("b").Wait = 60
+	if err := other.Save(id, w, workshop.Change{Scope: workshop.ScopeStage, MapID: "m1", StageID: "b"}); err != nil {
+		t.Fatal(err)
+	}
+	ui.reloadIfChangedElsewhere()
+	if got := ui.editor.session.workshop.Maps[0].Stage("b").Wait; got != 60 {
+		t.Errorf("after the other process's edit the app shows wait %v, want 60", got)
+	}
+	if !strings.Contains(ui.editor.status.label.Text, "Reloaded") {
+		t.Errorf("status %q does not say the workshop was reloaded", ui.editor.status.label.Text)
+	}
+}

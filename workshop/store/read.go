@@ -173,3 +173,17 @@ func loadIdeas(conn *sql.Conn, id int64, byID map[string]*workshop.Map) error {
 	}
 	return rows.Err()
 }
+
+// Updated returns when the workshop last changed, by this process or another one: the app
+// compares it with its own last save to notice edits made elsewhere.
+func (l *Library) Updated(id int64) (time.Time, error) {
+	var updated int64
+	err := l.read("read workshop change time", func(conn *sql.Conn) error {
+		err := conn.QueryRowContext(context.Background(), "SELECT updated_ns FROM workshops WHERE id = ?", id).Scan(&updated)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("workshop %d: %w", id, ErrNotFound)
+		}
+		return err
+	})
+	return time.Unix(0, updated), err
+}
