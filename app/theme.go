@@ -67,4 +67,8 @@ func (ui *App) toggleDark() {
 	}
 	ui.fyneApp.Preferences().SetBool("dark", ui.themeVariant == theme.VariantDark)
 	ui.applyTheme()
+	if e := ui.editor; e != nil && e.session != nil {
+		mt, err := e.session.metrics()
+		e.refreshFigures(mt, err) // the totals pill keeps colours read from the theme
+	}
 }
