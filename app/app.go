@@ -33,6 +33,7 @@ type App struct {
 	editor       *editor
 	presenting   bool
 	themeVariant fyne.ThemeVariant
+	shortcuts    fyne.ShortcutHandler // the window's shortcuts, also reachable from tests
 }
 
 // New builds the window; call ShowAndRun (or Window().Show in tests).

@@ -302,3 +302,24 @@ func TestReloadsEditsMadeElsewhere(t *testing.T) {
 		t.Errorf("status %q does not say the workshop was reloaded", ui.editor.status.label.Text)
 	}
 }
+
+// Ctrl+Z and Ctrl+Y reach the window as Fyne's undo and redo shortcuts, not as plain keys.
+func TestUndoRedoShortcuts(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, _, _ := newTestLibrary(t)
+	ui := New(a, Options{Library: lib})
+	defer ui.shutdown()
+	e := ui.editor
+	if err := e.apply(&workshop.MoveStage{MapID: "m1", StageID: "a", X: 500, Y: 500}); err != nil {
+		t.Fatal(err)
+	}
+	shortcuts := &ui.shortcuts
+	shortcuts.TypedShortcut(&fyne.ShortcutUndo{})
+	if s := e.session.workshop.Maps[0].Stage("a"); s.X != 0 || s.Y != 0 {
+		t.Fatalf("after Ctrl+Z the stage is at %v,%v, want 0,0", s.X, s.Y)
+	}
+	shortcuts.TypedShortcut(&fyne.ShortcutRedo{})
+	if s := e.session.workshop.Maps[0].Stage("a"); s.X != 500 {
+		t.Fatalf("after Ctrl+Y the stage is at x %v, want 500", s.X)
+	}
+}

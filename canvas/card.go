@@ -77,7 +77,7 @@ func (c *stageCard) setHovered(on bool) {
 
 // showHandle shows the connect handle where it is wanted, without a full card refresh.
 func (c *stageCard) showHandle() {
-	visible := (c.hovered || c.look.selected || c.handle.hovered) && !c.view.presenter
+	visible := (c.hovered || c.look.selected || c.handle.hovered) && !c.view.presenter && !c.view.overview
 	if visible != c.handle.Visible() {
 		c.handle.Hidden = !visible
 		c.handle.Refresh()
@@ -299,6 +299,14 @@ func (r *cardRenderer) showDetail(typeScale float32) {
 	}
 	r.department.Hidden = !details
 	r.name.Hidden, r.short.Hidden = !titles, !titles
+	// In overview the view paints the card; the widget stays, invisible, for taps and drags.
+	if r.card.view.overview {
+		for _, o := range r.objects {
+			o.Hide()
+		}
+	} else {
+		r.body.Hidden, r.band.Hidden = false, false
+	}
 }
 
 // starburst is the jagged outline of a kaizen burst: 8 spikes, 16 vertices, the most Fyne's

@@ -54,8 +54,12 @@ type MapView struct {
 	fitPending bool // FitMap was asked for before the view had a size
 	// fitted says the view shows the map as FitMap left it; a resize (the window maximised,
 	// presenter mode) fits again until the user zooms or pans.
-	fitted  bool
-	colours colours
+	fitted bool
+	// overview says the map is drawn as one picture (overview.go) instead of objects.
+	overview       bool
+	overviewImage  *fynecanvas.Raster
+	overviewBuffer *image.NRGBA
+	colours        colours
 
 	cards     map[string]*stageCard
 	arrows    map[flowKey]*flowArrow
@@ -85,6 +89,8 @@ func NewMapView() *MapView {
 	v.colours = currentColours(v.Theme())
 	v.background = &fynecanvas.Rectangle{}
 	v.grid = fynecanvas.NewRaster(v.drawGrid)
+	v.overviewImage = fynecanvas.NewRaster(v.drawOverview)
+	v.overviewImage.Hide()
 	v.arrowLayer = container.NewWithoutLayout()
 	v.cardLayer = container.NewWithoutLayout()
 	v.hint = &fynecanvas.Text{Text: "Drag a department from the palette to start mapping", Alignment: fyne.TextAlignCenter}
@@ -122,6 +128,7 @@ func (v *MapView) Apply(ch workshop.Change, mt *workshop.Metrics) {
 		if s := current.Stage(ch.StageID); s != nil {
 			v.refreshStage(s)
 			v.refreshHighlights()
+			v.refreshOverview()
 			return
 		}
 	}
@@ -179,6 +186,7 @@ func (v *MapView) rebuild() {
 	if v.fitPending {
 		v.FitMap()
 	}
+	v.refreshOverview()
 	v.cardLayer.Refresh()
 	v.arrowLayer.Refresh()
 	v.hint.Refresh()
@@ -279,6 +287,9 @@ func (v *MapView) layoutArrowsOf(stageID string) {
 	for _, a := range v.arrowsOf[stageID] {
 		v.layoutArrow(a)
 	}
+	if v.overview {
+		v.overviewImage.Refresh()
+	}
 }
 
 // toLayer converts map units to the coordinates of the card and arrow layers, which the view
@@ -303,7 +314,7 @@ func (v *MapView) drawGrid(w, h int) image.Image {
 
 // CreateRenderer is called by Fyne; the renderer only lays out the layers, which the view keeps.
 func (v *MapView) CreateRenderer() fyne.WidgetRenderer {
-	r := &mapRenderer{view: v, objects: []fyne.CanvasObject{v.background, v.grid, v.arrowLayer, v.cardLayer, v.overlay}}
+	r := &mapRenderer{view: v, objects: []fyne.CanvasObject{v.background, v.grid, v.overviewImage, v.arrowLayer, v.cardLayer, v.overlay}}
 	r.applyColours()
 	return r
 }
@@ -325,6 +336,7 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 	v := r.view
 	v.background.Resize(size)
 	v.grid.Resize(size)
+	v.overviewImage.Resize(size)
 	for _, layer := range []*fyne.Container{v.arrowLayer, v.cardLayer} {
 		layer.Move(v.pan)
 		layer.Resize(size)

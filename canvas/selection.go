@@ -69,6 +69,9 @@ func (v *MapView) setSelection(next []string, clearFlow bool) {
 			c.Refresh()
 		}
 	}
+	if v.overview {
+		v.overviewImage.Refresh()
+	}
 	if v.OnSelect != nil {
 		v.OnSelect(v.Selected())
 	}

@@ -90,6 +90,9 @@ func (v *MapView) movePan() {
 	v.arrowLayer.Move(v.pan)
 	v.cardLayer.Move(v.pan)
 	v.grid.Refresh()
+	if v.overview {
+		v.overviewImage.Refresh()
+	}
 }
 
 // zoomAround changes the zoom keeping the map point under anchor (a view position) in place.
@@ -117,6 +120,7 @@ func (v *MapView) relayoutAll() {
 	}
 	v.ghost.CornerRadius = 8 * v.zoom
 	v.movePan()
+	v.refreshOverview()
 }
 
 func clampZoom(z float32) float32 {
