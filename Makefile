@@ -58,9 +58,12 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzTimemapCSV$$' -fuzztime $(FUZZTIME) ./workshop/formats/
 
 # fyne package reads FyneApp.toml (ID, name, version, icon) from this folder and wraps the
-# binary built above; it writes Leadline.tar.xz here.
+# binary built above; it writes Leadline.tar.xz here. The fyne tool is pinned to the library's
+# version and installed on first use (it is not needed to build or test).
+FYNE_TOOL := fyne.io/fyne/v2/cmd/fyne@v2.8.1
 package: build
-	$(GO) run fyne.io/fyne/v2/cmd/fyne package -os linux -executable $(BIN)
+	@[ -x $(GOBIN)/fyne ] || { echo "package: installing the fyne tool"; $(GO) install $(FYNE_TOOL); }
+	$(GOBIN)/fyne package -os linux -executable $(BIN)
 
 clean:
 	rm -rf bin dist
