@@ -35,11 +35,17 @@ func newTestLibrary(t *testing.T) (*store.Library, int64, string) {
 	return lib, id, path
 }
 
-func TestOpensLastWorkshopWithTitle(t *testing.T) {
-	a := test.NewTempApp(t)
+// newTestUI opens the app on a fresh test library; it shuts down when the test ends.
+func newTestUI(t *testing.T) *App {
+	t.Helper()
 	lib, _, _ := newTestLibrary(t)
-	ui := New(a, Options{Library: lib})
-	defer ui.shutdown()
+	ui := New(test.NewTempApp(t), Options{Library: lib})
+	t.Cleanup(ui.shutdown)
+	return ui
+}
+
+func TestOpensLastWorkshopWithTitle(t *testing.T) {
+	ui := newTestUI(t)
 	if got := ui.Window().Title(); !strings.HasPrefix(got, "Leadline — Feature release") {
 		t.Errorf("title = %q, want it to start with %q", got, "Leadline — Feature release")
 	}
@@ -84,10 +90,7 @@ func TestEditsAreAutosaved(t *testing.T) {
 
 // A refused edit (a loop of forward flows) changes nothing and says why.
 func TestRefusedLoopShowsMessage(t *testing.T) {
-	a := test.NewTempApp(t)
-	lib, _, _ := newTestLibrary(t)
-	ui := New(a, Options{Library: lib})
-	defer ui.shutdown()
+	ui := newTestUI(t)
 	e := ui.editor
 	err := e.apply(&workshop.AddFlow{MapID: "m1", Flow: workshop.Flow{From: "b", To: "a"}})
 	var loop *workshop.LoopError
@@ -106,10 +109,7 @@ func TestRefusedLoopShowsMessage(t *testing.T) {
 }
 
 func TestFutureStateComparesWithBaseline(t *testing.T) {
-	a := test.NewTempApp(t)
-	lib, _, _ := newTestLibrary(t)
-	ui := New(a, Options{Library: lib})
-	defer ui.shutdown()
+	ui := newTestUI(t)
 	e := ui.editor
 	e.mapTabs.createFutureState()
 	w := e.session.workshop
@@ -127,10 +127,7 @@ func TestFutureStateComparesWithBaseline(t *testing.T) {
 }
 
 func TestPresenterModeTogglesAndReturns(t *testing.T) {
-	a := test.NewTempApp(t)
-	lib, _, _ := newTestLibrary(t)
-	ui := New(a, Options{Library: lib})
-	defer ui.shutdown()
+	ui := newTestUI(t)
 	editing := ui.Window().Content()
 	ui.togglePresenter()
 	if !ui.presenting || ui.Window().Content() == editing {
@@ -166,10 +163,7 @@ func TestCorruptLibraryIsExplained(t *testing.T) {
 
 // F11 and Escape reach the window even while the map view has the keyboard focus.
 func TestPresenterKeysWorkWhileMapFocused(t *testing.T) {
-	a := test.NewTempApp(t)
-	lib, _, _ := newTestLibrary(t)
-	ui := New(a, Options{Library: lib})
-	defer ui.shutdown()
+	ui := newTestUI(t)
 	ui.Window().Canvas().Focus(ui.editor.mapView)
 	ui.editor.mapView.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF11})
 	if !ui.presenting {
@@ -213,10 +207,7 @@ func TestClosingCommitsTypingInProgress(t *testing.T) {
 }
 
 func TestComparisonShowsBeforeAndAfter(t *testing.T) {
-	a := test.NewTempApp(t)
-	lib, _, _ := newTestLibrary(t)
-	ui := New(a, Options{Library: lib})
-	defer ui.shutdown()
+	ui := newTestUI(t)
 	e := ui.editor
 	if e.comparison.content.Visible() {
 		t.Error("a current state shows a before/after comparison")
@@ -248,10 +239,7 @@ func TestComparisonShowsBeforeAndAfter(t *testing.T) {
 
 // The totals pill follows the metrics: lead time 30+60+2400+120 = 2610 min = 1.1w (2400 a week).
 func TestTotalsPillFollowsEdits(t *testing.T) {
-	a := test.NewTempApp(t)
-	lib, _, _ := newTestLibrary(t)
-	ui := New(a, Options{Library: lib})
-	defer ui.shutdown()
+	ui := newTestUI(t)
 	e := ui.editor
 	if got := e.totals.figures.Text; !strings.Contains(got, "Lead time 1.1w") {
 		t.Errorf("pill says %q", got)
@@ -305,10 +293,7 @@ func TestReloadsEditsMadeElsewhere(t *testing.T) {
 
 // Ctrl+Z and Ctrl+Y reach the window as Fyne's undo and redo shortcuts, not as plain keys.
 func TestUndoRedoShortcuts(t *testing.T) {
-	a := test.NewTempApp(t)
-	lib, _, _ := newTestLibrary(t)
-	ui := New(a, Options{Library: lib})
-	defer ui.shutdown()
+	ui := newTestUI(t)
 	e := ui.editor
 	if err := e.apply(&workshop.MoveStage{MapID: "m1", StageID: "a", X: 500, Y: 500}); err != nil {
 		t.Fatal(err)

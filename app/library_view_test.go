@@ -63,10 +63,7 @@ func TestLibraryViewListsDuplicatesAndRestoresDeleted(t *testing.T) {
 }
 
 func TestMapFormRenamesAndUndoes(t *testing.T) {
-	a := test.NewTempApp(t)
-	lib, _, _ := newTestLibrary(t)
-	ui := New(a, Options{Library: lib})
-	defer ui.shutdown()
+	ui := newTestUI(t)
 	e := ui.editor
 	e.mapForm.name.SetText("Release v2")
 	e.mapForm.commit()
