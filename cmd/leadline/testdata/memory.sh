@@ -12,29 +12,10 @@
 # The same is measured with the sample workshop "Idea to customer" (21 stages) as a baseline:
 # under Xvfb, Mesa's software GL (llvmpipe) alone accounts for a large part of it.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
-export LANG=en_US.UTF-8
 RUNS=${RUNS:-3}
 SETTLE=${SETTLE:-2}
-BIN=${LEADLINE_BIN:-bin/leadline}
 BUDGET_MB=200
-
-for tool in Xvfb xdotool import identify; do
-  command -v "$tool" >/dev/null || { echo "memory.sh: $tool is missing; run make setup" >&2; exit 1; }
-done
-[ -n "${LEADLINE_BIN:-}" ] || go build -o "$BIN" ./cmd/leadline
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  # Newest first: the app goes before its X server, which it would otherwise lose mid-frame.
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-    kill "${pids[i]}" 2>/dev/null || true
-    wait "${pids[i]}" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/window-harness.sh"
 
 awk 'BEGIN {
   split("Marketing,Sales,Legal,Finance,Procurement,HR,Product,Project management,Development,QA,Security,Operations,Support,Customer", dept, ",")
@@ -60,25 +41,12 @@ id=$("$BIN" import --db "$db" "$work/five-hundred.json")
 "$BIN" edit --db "$db" --workshop "$id" </dev/null # the app reopens the workshop edited last
 stages=$(grep -o '"id": "c' "$work/five-hundred.json" | wc -l)
 
-display=
-for n in $(seq 161 200); do
-  [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
-  Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-  pids+=($!)
-  for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
-  [ -e "/tmp/.X11-unix/X$n" ] && { display=":$n"; break; }
-done
-[ -n "$display" ] || { echo "memory.sh: no free X display" >&2; exit 1; }
-export DISPLAY=$display HOME=$work XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
+start_xvfb 161 200
+export HOME=$work XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
 mkdir -p "$work/cache"
 samples_db="$work/samples.db"
 "$BIN" list --db "$samples_db" >/dev/null
 
-blank() {
-  local sd
-  sd=$(timeout 5 import -window "$1" ppm:- 2>/dev/null | identify -format '%[fx:standard_deviation]' - 2>/dev/null) || return 0
-  awk -v s="${sd:-0}" 'BEGIN{ exit !(s+0 == 0) }'
-}
 status_mb() { awk -v k="$2:" '$1 == k { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 measure() { # library → prints "rss hwm anon file" in MB, median of RUNS

@@ -10,28 +10,9 @@
 # "painted" is taken when the successful screenshot has returned, so it is an upper bound: it
 # includes up to one screenshot's time (~15 ms here) after the real first frame.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
-export LANG=en_US.UTF-8
 RUNS=${RUNS:-5}
-BIN=${LEADLINE_BIN:-bin/leadline}
 BUDGET_MS=1000
-
-for tool in Xvfb xdotool import identify; do
-  command -v "$tool" >/dev/null || { echo "startup.sh: $tool is missing; run make setup" >&2; exit 1; }
-done
-[ -n "${LEADLINE_BIN:-}" ] || go build -o "$BIN" ./cmd/leadline
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  # Newest first: the app goes before its X server, which it would otherwise lose mid-frame.
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-    kill "${pids[i]}" 2>/dev/null || true
-    wait "${pids[i]}" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/window-harness.sh"
 
 now_ms() { local t=${EPOCHREALTIME/[.,]/}; echo $((t / 1000)); }
 
@@ -44,22 +25,8 @@ done
 count=$("$BIN" list --db "$db" | tail -n +2 | wc -l)
 
 # A display of our own: the first free number from 120 on, so as not to meet other sessions'.
-display=
-for n in $(seq 120 160); do
-  [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
-  Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-  pids+=($!)
-  for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
-  [ -e "/tmp/.X11-unix/X$n" ] && { display=":$n"; break; }
-done
-[ -n "$display" ] || { echo "startup.sh: no free X display" >&2; exit 1; }
-export DISPLAY=$display HOME=$work XDG_CONFIG_HOME=$work/config
-
-blank() { # window id → succeeds while the window shows one flat colour (or cannot be read)
-  local sd
-  sd=$(timeout 5 import -window "$1" ppm:- 2>/dev/null | identify -format '%[fx:standard_deviation]' - 2>/dev/null) || return 0
-  awk -v s="${sd:-0}" 'BEGIN{ exit !(s+0 == 0) }'
-}
+start_xvfb 120 160
+export HOME=$work XDG_CONFIG_HOME=$work/config
 
 mapped=() painted=()
 for run in $(seq "$RUNS"); do
