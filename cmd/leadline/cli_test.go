@@ -200,3 +200,11 @@ func TestUnreachableDisplayIsAClearError(t *testing.T) {
 		t.Fatalf("err = %v, want one naming the display", err)
 	}
 }
+
+func TestExportIntoMissingFolderNamesTheFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "missing", "out.json")
+	err := run([]string{"export", "--format", "json", "-o", out, "testdata/release.json"})
+	if err == nil || !strings.Contains(err.Error(), out) || strings.Contains(err.Error(), ".out.json.") {
+		t.Fatalf("err = %v, want it to name %s and not the temporary file", err, out)
+	}
+}
