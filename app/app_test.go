@@ -308,3 +308,20 @@ func TestUndoRedoShortcuts(t *testing.T) {
 		t.Fatalf("after Ctrl+Y the stage is at x %v, want 500", s.X)
 	}
 }
+
+// Undoing an edit of another map shows that map.
+func TestUndoShowsTheMapItChanged(t *testing.T) {
+	ui := newTestUI(t)
+	e := ui.editor
+	e.mapTabs.createFutureState() // now on the future state
+	future := e.session.mapID
+	e.switchMap("m1")
+	if err := e.apply(&workshop.MoveStage{MapID: "m1", StageID: "a", X: 10, Y: 10}); err != nil {
+		t.Fatal(err)
+	}
+	e.switchMap(future)
+	e.undo()
+	if e.session.mapID != "m1" {
+		t.Errorf("after undoing a move on m1 the screen shows %q", e.session.mapID)
+	}
+}

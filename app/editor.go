@@ -147,6 +147,7 @@ func (e *editor) undo() {
 		return
 	}
 	e.ui.showNote("Undone")
+	e.showChangedMap(ch)
 	e.changed(ch)
 }
 
@@ -156,7 +157,17 @@ func (e *editor) redo() {
 		e.ui.showNote(err.Error())
 		return
 	}
+	e.showChangedMap(ch)
 	e.changed(ch)
+}
+
+// showChangedMap brings the map an undo or redo touched on screen, so the facilitator sees
+// what changed rather than an unchanged map.
+func (e *editor) showChangedMap(ch workshop.Change) {
+	if ch.MapID != "" && ch.MapID != e.session.mapID && e.session.workshop.MapByID(ch.MapID) != nil {
+		e.session.mapID = ch.MapID
+		e.showMap()
+	}
 }
 
 // changed redraws what an edit touched and recomputes the figures.
