@@ -88,9 +88,11 @@ func (c *stageCard) showHandle() {
 func (c *stageCard) Tapped(*fyne.PointEvent) {
 	if c.pressHandled {
 		c.pressHandled = false
+		c.view.cardClicked(c, c.view.currentModifiers()&fyne.KeyModifierShift != 0)
 		return
 	}
 	c.view.cardPressed(c, false)
+	c.view.cardClicked(c, false)
 }
 
 func (c *stageCard) DoubleTapped(*fyne.PointEvent) {

@@ -245,3 +245,51 @@ func TestDeleteKeyDeletesTheSelection(t *testing.T) {
 		})
 	}
 }
+
+// Dragging one of several selected cards moves them all, committed as one undo step.
+func TestDragMovesTheWholeSelection(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, threeStages(), fyne.NewSize(900, 500))
+	h.view.Select("s1", "s3")
+	card := h.view.cards["s3"]
+	card.MouseDown(&desktop.MouseEvent{Button: desktop.MouseButtonPrimary})
+	if got := h.view.Selected(); len(got) != 2 {
+		t.Fatalf("pressing a card of the group left %v selected, want both", got)
+	}
+	for i := 0; i < 4; i++ { // four moves of (5, 10): (20, 40) in all
+		card.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(20+5*i), 20)}, Dragged: fyne.NewDelta(5, 10)})
+	}
+	card.DragEnd()
+	if len(h.commands) != 1 {
+		t.Fatalf("commands after the drag = %d, want one batch", len(h.commands))
+	}
+	batch, ok := h.commands[0].(*workshop.Batch)
+	if !ok || len(batch.Commands) != 2 {
+		t.Fatalf("command = %#v, want a batch of two moves", h.commands[0])
+	}
+	// threeStages puts s1 at (0, 0), s2 at (200, 0), s3 at (400, 0).
+	for id, want := range map[string][2]float64{"s1": {20, 40}, "s2": {200, 0}, "s3": {420, 40}} {
+		if s := h.model.Stage(id); s.X != want[0] || s.Y != want[1] {
+			t.Errorf("%s at (%v, %v), want (%v, %v)", id, s.X, s.Y, want[0], want[1])
+		}
+	}
+	if _, err := h.history.Undo(h.workshop); err != nil {
+		t.Fatal(err)
+	}
+	if s := h.model.Stage("s1"); s.X != 0 || s.Y != 0 {
+		t.Errorf("one undo left s1 at (%v, %v)", s.X, s.Y)
+	}
+}
+
+// A click (press and release without a drag) on a card of a group selects that card alone.
+func TestClickOnGroupMemberNarrowsSelection(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, threeStages(), fyne.NewSize(900, 500))
+	h.view.Select("s1", "s3")
+	card := h.view.cards["s3"]
+	card.MouseDown(&desktop.MouseEvent{Button: desktop.MouseButtonPrimary})
+	card.Tapped(&fyne.PointEvent{})
+	if got := h.view.Selected(); len(got) != 1 || got[0] != "s3" {
+		t.Errorf("after a click the selection is %v, want [s3]", got)
+	}
+}

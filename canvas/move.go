@@ -9,43 +9,87 @@ import (
 	"leadline.app/leadline/workshop"
 )
 
-// dragCard moves one card and its arrows by the drag delta. It runs on every pointer move, so
-// it touches only that card's objects and its incident arrows: never the whole view, never the
-// model, never the store. The position is committed once, in endCardDrag.
+// dragCard moves a card, and the other selected cards with it, by the drag delta. It runs on
+// every pointer move, so it touches only those cards and their incident arrows: never the
+// whole view, never the model, never the store. Positions are committed once, in endCardDrag.
 func (v *MapView) dragCard(c *stageCard, delta fyne.Delta) {
 	if v.gesture.kind != gestureMoveCard || v.gesture.card != c {
 		v.gesture = gesture{kind: gestureMoveCard, card: c, origin: c.mapPos}
 		if !v.isSelected(c.id) {
 			v.setSelection([]string{c.id}, true)
 		}
+		for _, id := range v.selection {
+			if other := v.cards[id]; other != nil && other != c {
+				if v.gesture.others == nil {
+					v.gesture.others = map[*stageCard]fyne.Position{}
+				}
+				v.gesture.others[other] = other.mapPos
+			}
+		}
 	}
 	v.gesture.moved = v.gesture.moved.AddXY(delta.DX, delta.DY)
-	c.mapPos = v.gesture.origin.AddXY(v.gesture.moved.X/v.zoom, v.gesture.moved.Y/v.zoom)
-	c.Move(v.toLayer(c.mapPos))
+	offset := fyne.NewPos(v.gesture.moved.X/v.zoom, v.gesture.moved.Y/v.zoom)
+	v.placeDragged(c, v.gesture.origin.Add(offset))
+	for other, origin := range v.gesture.others {
+		v.placeDragged(other, origin.Add(offset))
+	}
+}
+
+func (v *MapView) placeDragged(c *stageCard, at fyne.Position) {
+	c.mapPos = at
+	c.Move(v.toLayer(at))
 	v.layoutArrowsOf(c.id)
 }
 
-// endCardDrag commits the move as one MoveStage, snapped when snapping is on. If the app
-// refuses it, the card goes back where the model says it is.
+// endCardDrag commits the move: one MoveStage, or one Batch when several cards moved, snapped
+// when snapping is on. If the app refuses it, the cards go back where the model says they are.
 func (v *MapView) endCardDrag(c *stageCard) {
 	if v.gesture.kind != gestureMoveCard || v.gesture.card != c {
 		return
 	}
-	origin := v.gesture.origin
+	origins := map[*stageCard]fyne.Position{c: v.gesture.origin}
+	for other, origin := range v.gesture.others {
+		origins[other] = origin
+	}
 	v.gesture = gesture{}
-	target := v.snapped(c.mapPos)
-	c.mapPos = target
-	c.Move(v.toLayer(target))
-	v.layoutArrowsOf(c.id)
-	if target == origin || v.model == nil {
+	var moves []workshop.Command
+	for _, s := range v.modelStagesIn(origins) {
+		card := v.cards[s.ID]
+		target := v.snapped(card.mapPos)
+		v.placeDragged(card, target)
+		if target != origins[card] && v.model != nil {
+			moves = append(moves, &workshop.MoveStage{MapID: v.model.ID, StageID: card.id, X: roundTenth(target.X), Y: roundTenth(target.Y)})
+		}
+	}
+	if len(moves) == 0 {
 		return
 	}
-	cmd := &workshop.MoveStage{MapID: v.model.ID, StageID: c.id, X: roundTenth(target.X), Y: roundTenth(target.Y)}
-	if err := v.emit(cmd, v.anchorOf(c.id)); err != nil || v.OnCommand == nil {
-		c.mapPos = origin
-		c.Move(v.toLayer(origin))
-		v.layoutArrowsOf(c.id)
+	var cmd workshop.Command = moves[0]
+	if len(moves) > 1 {
+		cmd = &workshop.Batch{Name: "Move stages", Commands: moves}
 	}
+	if err := v.emit(cmd, v.anchorOf(c.id)); err != nil || v.OnCommand == nil {
+		for card, origin := range origins {
+			v.placeDragged(card, origin)
+		}
+	}
+}
+
+// modelStagesIn returns the stages of the given cards in map order, so a group move becomes
+// the same batch whatever order the cards were selected in.
+func (v *MapView) modelStagesIn(cards map[*stageCard]fyne.Position) []*workshop.Stage {
+	var out []*workshop.Stage
+	if v.model == nil {
+		return out
+	}
+	for _, s := range v.model.Stages {
+		if card := v.cards[s.ID]; card != nil {
+			if _, ok := cards[card]; ok {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
 }
 
 // roundTenth keeps stored positions tidy: float32 pointer arithmetic leaves digits like

@@ -28,6 +28,8 @@ type gesture struct {
 	moved      fyne.Position // sum of the drag deltas, in pixels
 	target     *stageCard    // connecting: the card under the pointer
 	pressShift bool          // Shift was held when the button went down
+	// others are the other selected cards moving along with card, with their start positions.
+	others map[*stageCard]fyne.Position
 }
 
 // Select replaces the stage selection. OnSelect is called when it actually changes, so an app
@@ -103,7 +105,16 @@ func (v *MapView) cardPressed(c *stageCard, shift bool) {
 		v.setSelection(slices.DeleteFunc(v.Selected(), func(id string) bool { return id == c.id }), true)
 	case shift:
 		v.setSelection(append(v.Selected(), c.id), true)
-	case !v.isSelected(c.id) || len(v.selection) > 1:
+	case !v.isSelected(c.id):
+		v.setSelection([]string{c.id}, true)
+	}
+	// Pressing a card of a group keeps the group, so a drag moves it; a click without a drag
+	// then narrows the selection to that card (cardClicked).
+}
+
+// cardClicked follows a press that did not become a drag.
+func (v *MapView) cardClicked(c *stageCard, shift bool) {
+	if !shift && v.isSelected(c.id) && len(v.selection) > 1 {
 		v.setSelection([]string{c.id}, true)
 	}
 }
