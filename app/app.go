@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"leadline.app/leadline/workshop/store"
 )
@@ -34,6 +35,7 @@ type App struct {
 	presenting   bool
 	themeVariant fyne.ThemeVariant
 	shortcuts    fyne.ShortcutHandler // the window's shortcuts, also reachable from tests
+	help         *widget.PopUp        // the shortcut overlay, once shown
 }
 
 // New builds the window; call ShowAndRun (or Window().Show in tests).

@@ -325,3 +325,18 @@ func TestUndoShowsTheMapItChanged(t *testing.T) {
 		t.Errorf("after undoing a move on m1 the screen shows %q", e.session.mapID)
 	}
 }
+
+func TestHelpOverlayClosesWithEscape(t *testing.T) {
+	ui := newTestUI(t)
+	ui.windowRune('?')
+	if ui.help == nil || !ui.help.Visible() {
+		t.Fatal("? did not show the help overlay")
+	}
+	ui.windowKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if ui.help.Visible() {
+		t.Error("Escape did not close the help overlay")
+	}
+	if ui.presenting {
+		t.Error("Escape closing the help also toggled presenter mode")
+	}
+}

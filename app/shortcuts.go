@@ -75,7 +75,10 @@ func (ui *App) windowKey(ev *fyne.KeyEvent) {
 	case fyne.KeyF11:
 		ui.togglePresenter()
 	case fyne.KeyEscape:
-		if ui.presenting {
+		switch {
+		case ui.help != nil && ui.help.Visible():
+			ui.help.Hide()
+		case ui.presenting:
 			ui.togglePresenter()
 		}
 	case fyne.KeyF1:
@@ -93,7 +96,7 @@ func (ui *App) windowRune(r rune) {
 	}
 }
 
-// showHelp lays the shortcuts over the window until Close is pressed.
+// showHelp lays the shortcuts over the window until Close or Escape.
 func (ui *App) showHelp() {
 	grid := container.NewGridWithColumns(2)
 	for _, s := range shortcutHelp {
@@ -102,7 +105,8 @@ func (ui *App) showHelp() {
 	}
 	title := widget.NewLabelWithStyle("Keyboard and mouse", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	var pop *widget.PopUp
-	closeBtn := widget.NewButton("Close", func() { pop.Hide() })
+	closeBtn := widget.NewButton("Close (Esc)", func() { pop.Hide() })
 	pop = widget.NewModalPopUp(container.NewPadded(container.NewBorder(title, closeBtn, nil, nil, grid)), ui.window.Canvas())
+	ui.help = pop
 	pop.Show()
 }
