@@ -17,6 +17,10 @@ import (
 // highlightedDelays is how many of the longest delays are marked red, here and on the canvas.
 const highlightedDelays = 3
 
+// MaxDelayRows caps the list as the handout caps its table: past thirty, a ranking is no longer
+// what the room reads, and every edit would restyle hundreds of rows of a large map.
+const MaxDelayRows = 30
+
 var (
 	_ fyne.Widget       = (*Delays)(nil)
 	_ fyne.Tappable     = (*delayRow)(nil)
@@ -32,7 +36,8 @@ type Delays struct {
 	title *canvas.Text
 	empty *widget.Label
 	list  *fyne.Container
-	rows  []*delayRow // reused across updates; only the surplus is hidden
+	more  *widget.Label // "… and N more stages wait" below a capped list
+	rows  []*delayRow   // reused across updates; only the surplus is hidden
 	large bool
 }
 
@@ -42,15 +47,17 @@ func NewDelays() *Delays {
 		title: newText("Longest delays", 16, true),
 		empty: widget.NewLabel("No waiting yet. Give the stages a wait time to rank the delays."),
 		list:  container.NewVBox(),
+		more:  widget.NewLabel(""),
 	}
 	d.empty.Wrapping = fyne.TextWrapWord
+	d.more.Hide()
 	d.ExtendBaseWidget(d)
 	return d
 }
 
 // CreateRenderer is part of fyne.Widget.
 func (d *Delays) CreateRenderer() fyne.WidgetRenderer {
-	body := container.NewVScroll(container.NewVBox(d.empty, d.list))
+	body := container.NewVScroll(container.NewVBox(d.empty, d.list, d.more))
 	content := container.NewBorder(container.NewPadded(d.title), nil, nil, nil, body)
 	return &themedRenderer{content: content, restyle: d.restyle}
 }
@@ -72,6 +79,13 @@ func (d *Delays) Update(w *workshop.Workshop, mt *workshop.Metrics) {
 		delays = mt.LongestDelays
 	}
 	cal := calendarOf(w)
+	if hidden := len(delays) - MaxDelayRows; hidden > 0 {
+		delays = delays[:MaxDelayRows]
+		d.more.SetText("… and " + strconv.Itoa(hidden) + " more stages wait; the handout lists them all")
+		d.more.Show()
+	} else {
+		d.more.Hide()
+	}
 	for len(d.rows) < len(delays) {
 		r := newDelayRow(d)
 		r.large = d.large

@@ -1,11 +1,15 @@
 package panels
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"leadline.app/leadline/workshop"
 )
 
 func TestDelaysOrderAndSelect(t *testing.T) {
@@ -58,5 +62,34 @@ func TestDelaysOrderAndSelect(t *testing.T) {
 	d.Update(w, nil)
 	if d.empty.Hidden || d.rows[0].Visible() {
 		t.Error("with no metrics the empty note should show and the rows hide")
+	}
+}
+
+// A large map's ranking stops at MaxDelayRows and says how many more stages wait.
+func TestDelaysListIsCapped(t *testing.T) {
+	test.NewTempApp(t)
+	w := workshop.NewWorkshop("Big")
+	m := &workshop.Map{ID: "m1", Name: "Big", State: workshop.Current}
+	for i := 0; i < MaxDelayRows+12; i++ {
+		m.Stages = append(m.Stages, &workshop.Stage{ID: fmt.Sprintf("s%d", i), Name: fmt.Sprintf("Stage %d", i), Wait: float64(10 + i)})
+	}
+	w.Maps = []*workshop.Map{m}
+	mt, err := w.Compute(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := NewDelays()
+	d.Update(w, mt)
+	visible := 0
+	for _, r := range d.rows {
+		if r.Visible() {
+			visible++
+		}
+	}
+	if visible != MaxDelayRows {
+		t.Errorf("%d rows visible, want %d", visible, MaxDelayRows)
+	}
+	if !d.more.Visible() || !strings.Contains(d.more.Text, "12 more") {
+		t.Errorf("the note below the list says %q (visible %v), want 12 more", d.more.Text, d.more.Visible())
 	}
 }
