@@ -116,6 +116,10 @@ func (ui *App) openWorkshop(id int64) error {
 	return nil
 }
 
+// Close commits what is still being typed, writes what is queued and closes the library; the
+// window's close button does the same.
+func (ui *App) Close() { ui.shutdown() }
+
 // shutdown commits what is still being typed, writes what is queued and closes the library.
 func (ui *App) shutdown() {
 	if e := ui.editor; e != nil && e.session != nil {

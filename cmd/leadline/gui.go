@@ -21,7 +21,7 @@ const appID = "io.github.leadline.leadline"
 
 // openApp opens the window on a library. A library that cannot be opened is explained in the
 // window, which offers another one; it is never written to.
-func openApp(db string) error {
+func openApp(db string) (err error) {
 	if err := checkDisplay(); err != nil {
 		return err
 	}
@@ -37,10 +37,19 @@ func openApp(db string) error {
 			return err
 		}
 	}
-	lib, err := openLibrary(path)
+	lib, openErr := openLibrary(path)
 	ui := app.New(fyneapp.NewWithID(appID), app.Options{
-		Library: lib, LibraryPath: path, OpenError: err, OpenLibrary: openLibrary,
+		Library: lib, LibraryPath: path, OpenError: openErr, OpenLibrary: openLibrary,
 	})
+	// The GL driver panics when the display goes away under it (or refuses it at start despite
+	// checkDisplay). Edits are already in the library; save what is queued and say so in one
+	// line rather than with a stack trace.
+	defer func() {
+		if r := recover(); r != nil {
+			ui.Close()
+			err = fmt.Errorf("the window could not be shown or kept open (%v); every acknowledged edit is saved in %s", r, path)
+		}
+	}()
 	ui.ShowAndRun()
 	return nil
 }
