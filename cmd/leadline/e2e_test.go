@@ -122,7 +122,7 @@ func TestRealWindow(t *testing.T) {
 // to its wait field (name, department entry, its list button, process time, wait time).
 const (
 	paletteX, paletteFirstY = 79, 179
-	dropX, dropY            = 600, 700
+	dropX, dropY            = 1000, 620
 	tabsFromNameToWait      = 4
 )
 
