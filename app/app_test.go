@@ -340,3 +340,40 @@ func TestHelpOverlayClosesWithEscape(t *testing.T) {
 		t.Error("Escape closing the help also toggled presenter mode")
 	}
 }
+
+// Clicking a flow shows its form; turning it into rework with a percentage is one undoable
+// edit, a bad percentage is explained and changes nothing.
+func TestFlowFormEditsRework(t *testing.T) {
+	ui := newTestUI(t)
+	e := ui.editor
+	e.showFlow("a", "b")
+	if !e.flowForm.content.Visible() || e.stageEditor.Content().Visible() {
+		t.Fatal("the flow form did not take the stage panel's place")
+	}
+	e.flowForm.percent.SetText("150")
+	e.flowForm.commit()
+	if !e.flowForm.problem.Visible() || !strings.Contains(e.flowForm.problem.Text, "150") {
+		t.Errorf("a bad percentage shows %q", e.flowForm.problem.Text)
+	}
+	if e.session.history.CanUndo() {
+		t.Fatal("a bad percentage reached the undo stack")
+	}
+	e.flowForm.percent.SetText("20")
+	e.flowForm.rework.SetChecked(true) // commits
+	f := e.session.workshop.Maps[0].Flows[0]
+	if !f.Rework || f.ReworkPercent != 20 {
+		t.Fatalf("flow after the edit: %+v, want rework 20%%", f)
+	}
+	mt, _ := e.session.metrics()
+	if len(mt.CriticalPath) != 1 || mt.CriticalPath[0].ID != "b" {
+		t.Errorf("with the flow as rework the critical path should be the heavier stage b alone, got %d stages", len(mt.CriticalPath))
+	}
+	e.undo()
+	if f := e.session.workshop.Maps[0].Flows[0]; f.Rework {
+		t.Error("undo did not make the flow forward again")
+	}
+	e.selectionChanged([]string{"a"})
+	if e.flowForm.content.Visible() || !e.stageEditor.Content().Visible() {
+		t.Error("selecting a stage did not bring the stage panel back")
+	}
+}

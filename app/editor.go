@@ -29,6 +29,7 @@ type editor struct {
 	mapForm     *mapForm
 	comparison  *comparison
 	totals      *totalsPill
+	flowForm    *flowForm
 	status      *statusLine
 	sideTabs    *container.AppTabs
 
@@ -50,11 +51,13 @@ func newEditor(ui *App) *editor {
 	e.mapForm = newMapForm(e)
 	e.comparison = newComparison()
 	e.totals = newTotalsPill()
+	e.flowForm = newFlowForm(e)
 	e.toolbar = newToolbar(e)
 
 	e.mapView.OnCommand = e.apply
 	e.mapView.OnError = ui.showError
 	e.mapView.OnSelect = e.selectionChanged
+	e.mapView.OnSelectFlow = e.showFlow
 	e.mapView.OnRenameRequest = func(id string) {
 		e.showStage(id)
 		e.stageEditor.FocusName()
@@ -73,7 +76,7 @@ func newEditor(ui *App) *editor {
 	e.timer.OnFinished = func() { ui.showNote("Time is up") }
 
 	e.sideTabs = container.NewAppTabs(
-		container.NewTabItem("Stage", e.stageEditor.Content()),
+		container.NewTabItem("Stage", container.NewStack(e.stageEditor.Content(), e.flowForm.content)),
 		container.NewTabItem("Delays", container.NewBorder(e.comparison.content, nil, nil, nil,
 			container.NewVSplit(e.delays, e.departments))),
 		container.NewTabItem("Workshop", container.NewVScroll(container.NewVBox(e.mapForm.content, widget.NewSeparator(), e.form.Content()))),
@@ -186,6 +189,9 @@ func (e *editor) changed(ch workshop.Change) {
 		e.mapView.Apply(ch, mt)
 	}
 	e.refreshFigures(mt, err)
+	if e.flowForm.content.Visible() {
+		e.flowForm.show(e.flowForm.from, e.flowForm.to)
+	}
 	if sel := e.mapView.Selected(); len(sel) == 1 {
 		e.stageEditor.Show(s.workshop, s.currentMap(), sel[0])
 	} else {
@@ -204,7 +210,16 @@ func (e *editor) refreshFigures(mt *workshop.Metrics, err error) {
 	e.totals.update(w, mt)
 }
 
+// showFlow puts the clicked flow's form where the stage panel is.
+func (e *editor) showFlow(from, to string) {
+	e.flowForm.show(from, to)
+	if e.sideTabs.SelectedIndex() != 0 {
+		e.sideTabs.SelectIndex(0)
+	}
+}
+
 func (e *editor) selectionChanged(ids []string) {
+	e.flowForm.hide()
 	if len(ids) == 1 {
 		e.showStage(ids[0])
 		return
