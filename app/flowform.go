@@ -30,7 +30,7 @@ type flowForm struct {
 
 func newFlowForm(e *editor) *flowForm {
 	f := &flowForm{editor: e, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	f.rework = widget.NewCheck("Rework: work sent back (dashed, not on the critical path)", func(bool) { f.commit() })
+	f.rework = widget.NewCheck("Rework (work sent back)", func(bool) { f.commit() })
 	f.percent = widget.NewEntry()
 	f.percent.SetPlaceHolder("share of the work sent back, 0–100")
 	f.percent.OnSubmitted = func(string) { f.commit() }
@@ -39,9 +39,10 @@ func newFlowForm(e *editor) *flowForm {
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.problem.Hide()
 	remove := widget.NewButtonWithIcon("Delete this flow", theme.DeleteIcon(), f.delete)
-	remove.Importance = widget.DangerImportance
 	apply := widget.NewButtonWithIcon("", theme.ConfirmIcon(), f.commit)
-	f.content = container.NewVBox(f.title, f.rework,
+	note := widget.NewLabel("A rework flow is drawn dashed and is not part of the critical path.")
+	note.Wrapping = fyne.TextWrapWord
+	f.content = container.NewVBox(f.title, f.rework, note,
 		widget.NewForm(widget.NewFormItem("Rework %", container.NewBorder(nil, nil, nil, apply, f.percent))),
 		f.problem, remove)
 	f.content.Hide()
@@ -63,7 +64,9 @@ func (f *flowForm) show(from, to string) {
 	f.from, f.to = from, to
 	f.filling = true
 	defer func() { f.filling = false }()
-	f.title.SetText(fmt.Sprintf("Flow: %s → %s", m.Stage(from).Name, m.Stage(to).Name))
+	// "from … to …" rather than an arrow, which the bold UI font lacks.
+	f.title.SetText(fmt.Sprintf("Flow from %s to %s", m.Stage(from).Name, m.Stage(to).Name))
+	f.title.Wrapping = fyne.TextWrapWord
 	f.rework.SetChecked(flow.Rework)
 	f.percent.SetText("")
 	if flow.ReworkPercent > 0 {

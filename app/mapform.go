@@ -32,7 +32,6 @@ func newMapForm(e *editor) *mapForm {
 	f.state.Horizontal = true
 	f.baseline = widget.NewSelect(nil, func(string) { f.commit() })
 	f.remove = widget.NewButtonWithIcon("Delete this map", theme.DeleteIcon(), f.deleteMap)
-	f.remove.Importance = widget.DangerImportance
 	rename := widget.NewButtonWithIcon("", theme.ConfirmIcon(), f.commit)
 	form := widget.NewForm(
 		widget.NewFormItem("Map name", container.NewBorder(nil, nil, nil, rename, f.name)),
