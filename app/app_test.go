@@ -377,3 +377,15 @@ func TestFlowFormEditsRework(t *testing.T) {
 		t.Error("selecting a stage did not bring the stage panel back")
 	}
 }
+
+// The file dialogs open without a crash (Fyne's FileDialog must be shown before it is resized).
+func TestFileDialogsOpen(t *testing.T) {
+	ui := newTestUI(t)
+	ui.Window().Resize(fyne.NewSize(1400, 900))
+	ui.exportHandoutDialog()
+	ui.importDialog()
+	ui.exportJSONDialog(ui.editor.session.workshop)
+	if len(ui.Window().Canvas().Overlays().List()) == 0 {
+		t.Error("no dialog is showing")
+	}
+}

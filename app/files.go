@@ -46,8 +46,9 @@ func (ui *App) importDialog() {
 		ui.showNote(fmt.Sprintf("Imported %q from %s", w.Name, r.URI().Name()))
 	}, ui.window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".csv"}))
-	d.Resize(fyne.NewSize(900, 600))
+	// Fyne's file dialog builds its content in Show; resizing before that dereferences nil.
 	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
 }
 
 // exportJSONDialog saves a workshop as Leadline JSON.
@@ -97,8 +98,9 @@ func (ui *App) saveDialog(name string, data []byte, notes []string) {
 		ui.showNote(msg)
 	}, ui.window)
 	d.SetFileName(name)
-	d.Resize(fyne.NewSize(900, 600))
+	// Fyne's file dialog builds its content in Show; resizing before that dereferences nil.
 	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
 }
 
 // fileName turns a workshop name into a safe file name, keeping letters of any script.

@@ -46,6 +46,9 @@ func openApp(db string) (err error) {
 	// line rather than with a stack trace.
 	defer func() {
 		if r := recover(); r != nil {
+			if os.Getenv("LEADLINE_DEBUG") != "" {
+				os.Stderr.Write(debug.Stack())
+			}
 			ui.Close()
 			err = fmt.Errorf("the window could not be shown or kept open (%v); every acknowledged edit is saved in %s", r, path)
 		}
