@@ -1,9 +1,11 @@
 package app
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -79,5 +81,37 @@ func TestMapFormRenamesAndUndoes(t *testing.T) {
 	}
 	if e.mapForm.name.Text != "Feature release" {
 		t.Errorf("form shows %q after undo", e.mapForm.name.Text)
+	}
+}
+
+// Every library action that asks something first opens its dialog without a crash.
+func TestLibraryDialogsOpen(t *testing.T) {
+	ui := newTestUI(t)
+	ui.Window().Resize(fyne.NewSize(1400, 900))
+	v := &libraryView{ui: ui, selected: -1}
+	v.build()
+	v.reload()
+	v.list.Select(0)
+	v.create()
+	v.rename()
+	v.remove()
+	v.export()
+	if n := len(ui.Window().Canvas().Overlays().List()); n < 4 {
+		t.Errorf("%d dialogs showing, want 4", n)
+	}
+}
+
+// The refused-library screen's buttons open their file dialogs without a crash.
+func TestLibraryErrorButtonsOpenDialogs(t *testing.T) {
+	a := test.NewTempApp(t)
+	ui := New(a, Options{LibraryPath: "/tmp/x.db", OpenError: errors.New("broken")})
+	ui.Window().Resize(fyne.NewSize(1200, 800))
+	for _, o := range test.LaidOutObjects(ui.Window().Content()) {
+		if b, ok := o.(*widget.Button); ok {
+			test.Tap(b)
+		}
+	}
+	if n := len(ui.Window().Canvas().Overlays().List()); n < 2 {
+		t.Errorf("%d dialogs showing, want 2", n)
 	}
 }
