@@ -55,7 +55,7 @@ func TestRealWindow(t *testing.T) {
 	win = strings.Fields(win)[0]
 	x.run("windowmove", win, "0", "0")
 	x.run("windowsize", win, "1600", "1000")
-	time.Sleep(1500 * time.Millisecond)
+	time.Sleep(2500 * time.Millisecond)
 	geometry := x.geometry(win)
 	shot := artifactPath(t, "e2e-before.png")
 	x.screenshot(shot)
@@ -70,7 +70,7 @@ func TestRealWindow(t *testing.T) {
 		time.Sleep(30 * time.Millisecond)
 	}
 	x.run("mouseup", "1")
-	time.Sleep(800 * time.Millisecond)
+	time.Sleep(1500 * time.Millisecond)
 
 	// The new stage's name field has the focus: rename it, then move to the wait field.
 	x.run("key", "ctrl+a")
@@ -80,7 +80,7 @@ func TestRealWindow(t *testing.T) {
 	}
 	x.run("type", "--delay", "40", "2d 4h")
 	x.run("key", "Tab")
-	time.Sleep(1200 * time.Millisecond)
+	time.Sleep(2000 * time.Millisecond)
 	x.screenshot(artifactPath(t, "e2e-after.png"))
 
 	// Kill the app as a dying laptop would (SIGKILL, no chance to save on the way out): the
