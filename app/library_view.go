@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -79,7 +80,7 @@ func (v *libraryView) build() {
 		n[4],
 	)
 	title := widget.NewLabelWithStyle("Workshops in "+v.ui.lib.Path(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	var back fyne.CanvasObject = layoutSpacer()
+	var back fyne.CanvasObject = layout.NewSpacer()
 	if v.ui.editor != nil && v.ui.editor.session != nil {
 		back = widget.NewButtonWithIcon("Back to the map", theme.NavigateBackIcon(), func() {
 			v.ui.window.SetContent(v.ui.editor.content)

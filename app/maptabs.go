@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -49,7 +51,7 @@ func (t *mapTabs) addMap() {
 	s := t.editor.session
 	name := "New map"
 	for n := 2; s.workshop.MapByName(name) != nil; n++ {
-		name = "New map " + itoa(n)
+		name = "New map " + strconv.Itoa(n)
 	}
 	m := &workshop.Map{ID: s.workshop.NewMapID(), Name: name, State: workshop.Current}
 	if t.editor.apply(&workshop.AddMap{Map: m}) == nil {

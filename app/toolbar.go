@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -32,7 +33,7 @@ func newToolbar(e *editor) *toolbar {
 	help := widget.NewButtonWithIcon("", theme.HelpIcon(), ui.showHelp)
 	dark := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), ui.toggleDark)
 	t.bar = container.NewHBox(library, widget.NewSeparator(), t.undo, t.redo, widget.NewSeparator(),
-		zoomOut, zoomIn, fit, t.snap, layoutSpacer(), handout, present, dark, help)
+		zoomOut, zoomIn, fit, t.snap, layout.NewSpacer(), handout, present, dark, help)
 	return t
 }
 
