@@ -35,6 +35,21 @@ func newTestLibrary(t *testing.T) (*store.Library, int64, string) {
 	return lib, id, path
 }
 
+// reopenWorkshop reads a workshop back from the library file, as the next start would.
+func reopenWorkshop(t *testing.T, path string, id int64) *workshop.Workshop {
+	t.Helper()
+	lib, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	w, err := lib.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
 // newTestUI opens the app on a fresh test library; it shuts down when the test ends.
 func newTestUI(t *testing.T) *App {
 	t.Helper()
@@ -70,15 +85,7 @@ func TestEditsAreAutosaved(t *testing.T) {
 	e.redo()
 	ui.shutdown()
 
-	lib2, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lib2.Close()
-	w, err := lib2.Load(id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := reopenWorkshop(t, path, id)
 	m := w.Maps[0]
 	if s := m.Stage("a"); s.X != 40 || s.Y != 80 {
 		t.Errorf("moved stage at %v,%v after reopening, want 40,80", s.X, s.Y)
@@ -192,15 +199,7 @@ func TestClosingCommitsTypingInProgress(t *testing.T) {
 	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
 	test.Type(name, "QA and security sign-off")
 	ui.shutdown()
-	lib2, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lib2.Close()
-	w, err := lib2.Load(id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := reopenWorkshop(t, path, id)
 	if got := w.Maps[0].Stage("b").Name; got != "QA and security sign-off" {
 		t.Errorf("after closing, stage name is %q", got)
 	}

@@ -52,18 +52,7 @@ func (p *totalsPill) update(w *workshop.Workshop, mt *workshop.Metrics) {
 	p.figures.Text = fmt.Sprintf("Lead time %s  ·  Process %s  ·  Flow efficiency",
 		workshop.FormatShort(mt.LeadTime, cal), workshop.FormatShort(mt.ProcessTime, cal))
 	p.efficiency.Text = fmt.Sprintf("%.0f%%", mt.FlowEfficiency*100)
-	p.efficiency.Color = efficiencyColour(mt.FlowEfficiency)
+	p.efficiency.Color = panels.EfficiencyColour(mt.FlowEfficiency) // the tiles' thresholds
 	p.content.Show()
 	p.content.Refresh()
-}
-
-// efficiencyColour uses the metrics bar's thresholds, so the pill and the tiles agree.
-func efficiencyColour(f float64) color.Color {
-	switch {
-	case f >= panels.EfficiencyGood:
-		return theme.Color(theme.ColorNameSuccess)
-	case f >= panels.EfficiencyFair:
-		return theme.Color(theme.ColorNameWarning)
-	}
-	return theme.Color(theme.ColorNameError)
 }

@@ -49,6 +49,12 @@ func efficiencyStatus(efficiency float64) status {
 	}
 }
 
+// EfficiencyColour is the theme colour of a flow efficiency by the thresholds above, for
+// anything outside this package that shows the figure (the totals pill over the map).
+func EfficiencyColour(efficiency float64) color.Color {
+	return statusColour(efficiencyStatus(efficiency))
+}
+
 // statusColour maps a status onto the theme, so light and dark themes both stay readable.
 func statusColour(s status) color.Color {
 	switch s {

@@ -11,18 +11,13 @@ import (
 // The Leadline JSON shapes as written: struct fields fix the key order, so the bytes are the
 // same every time and a diff of two exports shows only what changed.
 type leadlineOut struct {
-	Name         string         `json:"name"`
-	Facilitator  string         `json:"facilitator"`
-	Date         string         `json:"date"`
-	Participants []string       `json:"participants"`
-	Notes        string         `json:"notes"`
-	Calendar     calendarOut    `json:"calendar"`
-	Maps         []leadlineMapW `json:"maps"`
-}
-
-type calendarOut struct {
-	HoursPerDay float64 `json:"hoursPerDay"`
-	DaysPerWeek float64 `json:"daysPerWeek"`
+	Name         string           `json:"name"`
+	Facilitator  string           `json:"facilitator"`
+	Date         string           `json:"date"`
+	Participants []string         `json:"participants"`
+	Notes        string           `json:"notes"`
+	Calendar     leadlineCalendar `json:"calendar"`
+	Maps         []leadlineMapW   `json:"maps"`
 }
 
 type leadlineMapW struct {
@@ -97,8 +92,8 @@ func ExportLeadline(w *workshop.Workshop) ([]byte, error) {
 
 // exportCalendar writes the calendar the model computes with: an unset or nonsensical value
 // falls back to the default there, so it is written as the default here.
-func exportCalendar(c workshop.Calendar) calendarOut {
-	out := calendarOut{HoursPerDay: c.HoursPerDay, DaysPerWeek: c.DaysPerWeek}
+func exportCalendar(c workshop.Calendar) leadlineCalendar {
+	out := leadlineCalendar{HoursPerDay: c.HoursPerDay, DaysPerWeek: c.DaysPerWeek}
 	if !(out.HoursPerDay > 0 && out.HoursPerDay <= 24) {
 		out.HoursPerDay = workshop.DefaultCalendar.HoursPerDay
 	}
