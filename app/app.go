@@ -22,6 +22,8 @@ type Options struct {
 	// OpenLibrary opens (and seeds, when new) a library file; used to switch libraries after a
 	// corrupt one was refused.
 	OpenLibrary func(path string) (*store.Library, error)
+	Workshop    int64 // the workshop to open; 0 opens the one used last
+	Present     bool  // start in the room view
 }
 
 // App is the running Leadline window.
@@ -62,7 +64,10 @@ func New(a fyne.App, opts Options) *App {
 		ui.showLibraryError(opts.LibraryPath, err)
 		return ui
 	}
-	ui.useLibrary(opts.Library)
+	ui.useLibrary(opts.Library, opts.Workshop)
+	if opts.Present && ui.editor != nil && ui.window.Content() == ui.editor.content {
+		ui.togglePresenter()
+	}
 	return ui
 }
 
@@ -74,7 +79,7 @@ func (ui *App) ShowAndRun() { ui.window.ShowAndRun() }
 
 // useLibrary switches to a library: the last workshop used opens at once, so a facilitator
 // who restarts mid-session is back where they were.
-func (ui *App) useLibrary(lib *store.Library) {
+func (ui *App) useLibrary(lib *store.Library, workshopID int64) {
 	if ui.saver != nil {
 		ui.saver.close()
 	}
@@ -83,9 +88,12 @@ func (ui *App) useLibrary(lib *store.Library) {
 	}
 	ui.lib = lib
 	ui.saver = newAutosaver(lib, func(err error) { fyne.Do(func() { ui.showError(err) }) })
-	id, err := lib.LastOpened()
-	if err != nil || id == 0 {
-		id = firstWorkshop(lib)
+	id := workshopID
+	if id == 0 {
+		var err error
+		if id, err = lib.LastOpened(); err != nil || id == 0 {
+			id = firstWorkshop(lib)
+		}
 	}
 	if id == 0 {
 		ui.showLibrary()

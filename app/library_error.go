@@ -62,5 +62,5 @@ func (ui *App) switchLibrary(path string) {
 		ui.showLibraryError(path, err)
 		return
 	}
-	ui.useLibrary(lib)
+	ui.useLibrary(lib, 0)
 }

@@ -30,12 +30,12 @@ func oneLine(s string) string {
 }
 
 const usage = `usage:
-  leadline [--db FILE]                          open the app (default library: %s)
-  leadline metrics [--json] FILE                figures of every map of a workshop file
-  leadline import [--db FILE] IN                add a workshop file to the library, print its id
-  leadline list [--db FILE]                     id, name, maps and last change of each workshop
+  leadline [--db FILE] [--workshop ID] [--present]  open the app (default library: %s)
+  leadline metrics [--json] FILE                    figures of every map of a workshop file
+  leadline import [--db FILE] IN                    add a workshop file to the library, print its id
+  leadline list [--db FILE]                         id, name, maps and last change of each workshop
   leadline export --format json|pdf -o OUT [--paper A4|Letter] (--db FILE --workshop ID | IN)
-  leadline edit [--db FILE] --workshop ID       apply JSON-line edits from stdin, print "ok LINE" once each is saved
+  leadline edit [--db FILE] --workshop ID           apply JSON-line edits from stdin, print "ok LINE" once each is saved
 Files may be Leadline JSON, Norn JSON or timemap CSV; the format is read from the content.`
 
 // run dispatches to a subcommand, or opens the app.
@@ -62,10 +62,19 @@ func run(args []string) error {
 	}
 	fs := newFlagSet("leadline")
 	db := fs.String("db", "", "library file")
+	workshopFlag := fs.String("workshop", "", "workshop id to open (see leadline list)")
+	present := fs.Bool("present", false, "open in the room view")
 	if _, err := parseArgs(fs, args, 0, 0); err != nil {
 		return err
 	}
-	return openApp(*db)
+	var id int64
+	if *workshopFlag != "" {
+		var err error
+		if id, err = parseWorkshopID(*workshopFlag); err != nil {
+			return usagef("--workshop %q is not a workshop id; see leadline list", *workshopFlag)
+		}
+	}
+	return openApp(appRequest{db: *db, workshopID: id, present: *present})
 }
 
 func newFlagSet(name string) *flag.FlagSet {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"leadline.app/leadline/workshop/formats"
 )
 
 // Figures of testdata/release.json, by hand (8 h days, 5-day weeks):
@@ -25,7 +27,7 @@ func TestMetricsJSON(t *testing.T) {
 	if err := runMetrics([]string{"--json", "testdata/release.json"}, &out); err != nil {
 		t.Fatal(err)
 	}
-	var got metricsReport
+	var got formats.MetricsReport
 	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
 		t.Fatalf("output is not JSON: %v\n%s", err, out.String())
 	}

@@ -19,12 +19,17 @@ import (
 // appID is also FyneApp.toml's ID, so preferences are shared with packaged builds.
 const appID = "io.github.leadline.leadline"
 
+// appRequest is what the command line asked the window to show.
+type appRequest struct {
+	db         string
+	workshopID int64 // 0: the workshop used last
+	present    bool  // open in the room view
+}
+
 // openApp opens the window on a library. A library that cannot be opened is explained in the
 // window, which offers another one; it is never written to.
-func openApp(db string) (err error) {
-	if err := checkDisplay(); err != nil {
-		return err
-	}
+func openApp(req appRequest) (err error) {
+	db := req.db
 	// The window's Go heap is small (~20 MB for 500 stages) and collecting it is cheap, while
 	// a projector laptop's memory is not: collect at 50% growth instead of Go's 100%.
 	if os.Getenv("GOGC") == "" {
@@ -38,8 +43,23 @@ func openApp(db string) (err error) {
 		}
 	}
 	lib, openErr := openLibrary(path)
+	if openErr == nil && req.workshopID != 0 {
+		// Asked for by id (a desktop shortcut for tonight's workshop): an unknown id is one
+		// line on stderr, not a window on some other workshop.
+		if _, err := lib.Load(req.workshopID); err != nil {
+			lib.Close()
+			return fmt.Errorf("--workshop %d: %w; see leadline list", req.workshopID, err)
+		}
+	}
+	if err := checkDisplay(); err != nil {
+		if lib != nil {
+			lib.Close()
+		}
+		return err
+	}
 	ui := app.New(fyneapp.NewWithID(appID), app.Options{
 		Library: lib, LibraryPath: path, OpenError: openErr, OpenLibrary: openLibrary,
+		Workshop: req.workshopID, Present: req.present,
 	})
 	// The GL driver panics when the display goes away under it (or refuses it at start despite
 	// checkDisplay). Edits are already in the library; save what is queued and say so in one

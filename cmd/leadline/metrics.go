@@ -11,58 +11,6 @@ import (
 	"leadline.app/leadline/workshop/formats"
 )
 
-// The JSON of `leadline metrics --json`, field for field as the README documents it.
-type metricsReport struct {
-	Workshop string       `json:"workshop"`
-	Maps     []mapMetrics `json:"maps"`
-}
-
-type mapMetrics struct {
-	Name                string           `json:"name"`
-	State               string           `json:"state"`
-	LeadTimeMinutes     float64          `json:"leadTimeMinutes"`
-	ProcessTimeMinutes  float64          `json:"processTimeMinutes"`
-	WaitTimeMinutes     float64          `json:"waitTimeMinutes"`
-	FlowEfficiency      float64          `json:"flowEfficiency"`
-	RolledCA            float64          `json:"rolledCA"`
-	TotalProcessMinutes float64          `json:"totalProcessMinutes"`
-	CriticalPath        []string         `json:"criticalPath"`
-	LongestDelays       []delayJSON      `json:"longestDelays"`
-	Departments         []departmentJSON `json:"departments"`
-	Baseline            *baselineJSON    `json:"baseline,omitempty"`
-}
-
-type delayJSON struct {
-	ID              string  `json:"id"`
-	Name            string  `json:"name"`
-	Department      string  `json:"department"`
-	WaitMinutes     float64 `json:"waitMinutes"`
-	ShareOfLeadTime float64 `json:"shareOfLeadTime"`
-}
-
-type departmentJSON struct {
-	Name           string  `json:"name"`
-	WaitMinutes    float64 `json:"waitMinutes"`
-	ProcessMinutes float64 `json:"processMinutes"`
-	Stages         int     `json:"stages"`
-}
-
-// baselineJSON holds the baseline's own figures and the future state's change against them.
-type baselineJSON struct {
-	Name                     string  `json:"name"`
-	LeadTimeMinutes          float64 `json:"leadTimeMinutes"`
-	ProcessTimeMinutes       float64 `json:"processTimeMinutes"`
-	WaitTimeMinutes          float64 `json:"waitTimeMinutes"`
-	FlowEfficiency           float64 `json:"flowEfficiency"`
-	LeadTimeChangeMinutes    float64 `json:"leadTimeChangeMinutes"`
-	LeadTimeChangePercent    float64 `json:"leadTimeChangePercent"`
-	ProcessTimeChangeMinutes float64 `json:"processTimeChangeMinutes"`
-	ProcessTimeChangePercent float64 `json:"processTimeChangePercent"`
-	WaitTimeChangeMinutes    float64 `json:"waitTimeChangeMinutes"`
-	WaitTimeChangePercent    float64 `json:"waitTimeChangePercent"`
-	FlowEfficiencyChange     float64 `json:"flowEfficiencyChange"`
-}
-
 func runMetrics(args []string, out io.Writer) error {
 	fs := newFlagSet("metrics")
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -74,7 +22,7 @@ func runMetrics(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	report, err := buildMetricsReport(w)
+	report, err := formats.BuildMetricsReport(w)
 	if err != nil {
 		return fmt.Errorf("%s: %w", files[0], err)
 	}
@@ -87,51 +35,8 @@ func runMetrics(args []string, out io.Writer) error {
 	return writeMetricsTable(out, w, report)
 }
 
-func buildMetricsReport(w *workshop.Workshop) (*metricsReport, error) {
-	report := &metricsReport{Workshop: w.Name, Maps: []mapMetrics{}}
-	for _, m := range w.Maps {
-		mt, err := w.Compute(m)
-		if err != nil {
-			return nil, err
-		}
-		report.Maps = append(report.Maps, toMapMetrics(m, mt))
-	}
-	return report, nil
-}
-
-func toMapMetrics(m *workshop.Map, mt *workshop.Metrics) mapMetrics {
-	out := mapMetrics{
-		Name: m.Name, State: string(m.State),
-		LeadTimeMinutes: mt.LeadTime, ProcessTimeMinutes: mt.ProcessTime, WaitTimeMinutes: mt.WaitTime,
-		FlowEfficiency: mt.FlowEfficiency, RolledCA: mt.RolledCA, TotalProcessMinutes: mt.TotalProcess,
-		CriticalPath: []string{}, LongestDelays: []delayJSON{}, Departments: []departmentJSON{},
-	}
-	for _, s := range mt.CriticalPath {
-		out.CriticalPath = append(out.CriticalPath, s.ID)
-	}
-	for _, d := range mt.LongestDelays {
-		out.LongestDelays = append(out.LongestDelays, delayJSON{ID: d.Stage.ID, Name: d.Stage.Name,
-			Department: d.Stage.Department, WaitMinutes: d.Stage.Wait, ShareOfLeadTime: d.ShareOfLead})
-	}
-	for _, d := range mt.Departments {
-		out.Departments = append(out.Departments, departmentJSON{Name: d.Name, WaitMinutes: d.Wait,
-			ProcessMinutes: d.Process, Stages: d.Stages})
-	}
-	if c := mt.Baseline; c != nil {
-		out.Baseline = &baselineJSON{
-			Name: c.Baseline, LeadTimeMinutes: c.Before.LeadTime, ProcessTimeMinutes: c.Before.ProcessTime,
-			WaitTimeMinutes: c.Before.WaitTime, FlowEfficiency: c.Before.FlowEfficiency,
-			LeadTimeChangeMinutes: c.LeadTimeChange, LeadTimeChangePercent: workshop.Percent(c.LeadTimeChange, c.Before.LeadTime),
-			ProcessTimeChangeMinutes: c.ProcessChange, ProcessTimeChangePercent: workshop.Percent(c.ProcessChange, c.Before.ProcessTime),
-			WaitTimeChangeMinutes: c.WaitChange, WaitTimeChangePercent: workshop.Percent(c.WaitChange, c.Before.WaitTime),
-			FlowEfficiencyChange: c.EfficiencyDiff,
-		}
-	}
-	return out
-}
-
 // writeMetricsTable prints the figures for people: durations in working units, percentages.
-func writeMetricsTable(out io.Writer, w *workshop.Workshop, report *metricsReport) error {
+func writeMetricsTable(out io.Writer, w *workshop.Workshop, report *formats.MetricsReport) error {
 	cal := w.Calendar
 	tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "Workshop: %s\n", report.Workshop)
