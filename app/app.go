@@ -24,6 +24,10 @@ type Options struct {
 	OpenLibrary func(path string) (*store.Library, error)
 	Workshop    int64 // the workshop to open; 0 opens the one used last
 	Present     bool  // start in the room view
+	// RunOnUI is how saving, running on its own goroutine, hands results to the UI goroutine:
+	// fyne.Do when nil. Fyne's test driver runs fyne.Do at once on the calling goroutine, so
+	// tests pass a queue that they drain on the test goroutine.
+	RunOnUI func(func())
 }
 
 // App is the running Leadline window.
@@ -31,7 +35,7 @@ type App struct {
 	fyneApp      fyne.App
 	window       fyne.Window
 	lib          *store.Library
-	saver        *autosaver
+	runOnUI      func(func())
 	openLibrary  func(string) (*store.Library, error)
 	editor       *editor
 	presenting   bool
@@ -42,7 +46,10 @@ type App struct {
 
 // New builds the window; call ShowAndRun (or Window().Show in tests).
 func New(a fyne.App, opts Options) *App {
-	ui := &App{fyneApp: a, openLibrary: opts.OpenLibrary, themeVariant: theme.VariantLight}
+	ui := &App{fyneApp: a, openLibrary: opts.OpenLibrary, themeVariant: theme.VariantLight, runOnUI: opts.RunOnUI}
+	if ui.runOnUI == nil {
+		ui.runOnUI = fyne.Do
+	}
 	if a.Preferences().Bool("dark") {
 		ui.themeVariant = theme.VariantDark
 	}
@@ -55,7 +62,6 @@ func New(a fyne.App, opts Options) *App {
 		ui.window.Close()
 	})
 	installShortcuts(ui)
-	a.Lifecycle().SetOnEnteredForeground(ui.reloadIfChangedElsewhere)
 	if opts.Library == nil {
 		err := opts.OpenError
 		if err == nil {
@@ -80,14 +86,11 @@ func (ui *App) ShowAndRun() { ui.window.ShowAndRun() }
 // useLibrary switches to a library: the last workshop used opens at once, so a facilitator
 // who restarts mid-session is back where they were.
 func (ui *App) useLibrary(lib *store.Library, workshopID int64) {
-	if ui.saver != nil {
-		ui.saver.close()
-	}
+	ui.closeSession()
 	if ui.lib != nil && ui.lib != lib {
 		ui.lib.Close()
 	}
 	ui.lib = lib
-	ui.saver = newAutosaver(lib, func(err error) { fyne.Do(func() { ui.showError(err) }) })
 	id := workshopID
 	if id == 0 {
 		var err error
@@ -107,18 +110,19 @@ func (ui *App) useLibrary(lib *store.Library, workshopID int64) {
 
 // openWorkshop loads a workshop from the library into the editor.
 func (ui *App) openWorkshop(id int64) error {
-	w, err := ui.lib.Load(id)
-	if err != nil {
-		return fmt.Errorf("open workshop %d: %w", id, err)
-	}
-	if err := ui.lib.SetLastOpened(id); err != nil {
-		ui.showError(err)
-	}
 	if ui.editor == nil {
 		ui.editor = newEditor(ui)
 	}
-	ui.saver.noteSaved(id)
-	ui.editor.open(newSession(id, w, ui.saver))
+	e := ui.editor
+	s, err := openSession(ui.lib, id, ui.runOnUI, ui.showError, e.reloaded)
+	if err != nil {
+		return fmt.Errorf("open workshop %d: %w", id, err)
+	}
+	ui.closeSession()
+	if err := ui.lib.SetLastOpened(id); err != nil {
+		ui.showError(err)
+	}
+	e.open(s)
 	ui.window.SetContent(ui.editor.content)
 	ui.editor.afterShown()
 	return nil
@@ -130,17 +134,23 @@ func (ui *App) Close() { ui.shutdown() }
 
 // shutdown commits what is still being typed, writes what is queued and closes the library.
 func (ui *App) shutdown() {
-	if e := ui.editor; e != nil && e.session != nil {
-		// Showing no stage commits a pending valid edit of the stage on screen.
-		e.stageEditor.Show(e.session.workshop, e.session.currentMap(), "")
-	}
-	if ui.saver != nil {
-		ui.saver.close()
-		ui.saver = nil
-	}
+	ui.closeSession()
 	if ui.lib != nil {
 		ui.lib.Close()
 		ui.lib = nil
+	}
+}
+
+// closeSession commits every form still being typed in, saves what is queued and closes the
+// open workshop's edit session. Later edits (a form's idle commit firing late) are refused.
+func (ui *App) closeSession() {
+	e := ui.editor
+	if e == nil || e.session == nil {
+		return
+	}
+	e.commitForms()
+	if err := e.session.close(); err != nil {
+		ui.showError(err)
 	}
 }
 
@@ -168,30 +178,4 @@ func firstWorkshop(lib *store.Library) int64 {
 		}
 	}
 	return first
-}
-
-// reloadIfChangedElsewhere shows the edits another Leadline (or `leadline edit`) made to the
-// open workshop while this window was in the background. The undo history is dropped with the
-// old model: undoing into edits made elsewhere would overwrite them.
-func (ui *App) reloadIfChangedElsewhere() {
-	e := ui.editor
-	if e == nil || e.session == nil || ui.saver == nil || ui.window.Content() != e.content {
-		return
-	}
-	id := e.session.workshopID
-	if !ui.saver.changedElsewhere(id) {
-		return
-	}
-	w, err := ui.lib.Load(id)
-	if err != nil {
-		ui.showError(err)
-		return
-	}
-	ui.saver.noteSaved(id)
-	mapID := e.session.mapID
-	e.open(newSession(id, w, ui.saver))
-	if w.MapByID(mapID) != nil {
-		e.switchMap(mapID)
-	}
-	ui.showNote("Reloaded: this workshop was changed in another window")
 }

@@ -5,13 +5,16 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"leadline.app/leadline/workshop"
+	edit "leadline.app/leadline/workshop/session"
 	"leadline.app/leadline/workshop/store"
 )
 
@@ -110,7 +113,7 @@ func TestRefusedLoopShowsMessage(t *testing.T) {
 	if !strings.Contains(e.status.label.Text, "loop") {
 		t.Errorf("status shows %q, want the loop message", e.status.label.Text)
 	}
-	if e.session.history.CanUndo() {
+	if e.session.edits.CanUndo() {
 		t.Error("a refused edit reached the undo stack")
 	}
 }
@@ -257,36 +260,80 @@ func TestTotalsPillFollowsEdits(t *testing.T) {
 	}
 }
 
-// Edits made by another process show when the window comes back to the foreground.
-func TestReloadsEditsMadeElsewhere(t *testing.T) {
+// uiQueue stands in for the window's event loop: the session's writer posts to it, and the
+// test drains it on its own goroutine, as the GL driver does on the UI goroutine.
+type uiQueue struct {
+	mu    sync.Mutex
+	queue []func()
+}
+
+func (q *uiQueue) post(f func()) {
+	q.mu.Lock()
+	q.queue = append(q.queue, f)
+	q.mu.Unlock()
+}
+
+// drainUntil runs what was posted until cond holds, or fails after five seconds.
+func (q *uiQueue) drainUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !cond(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		q.mu.Lock()
+		queue := q.queue
+		q.queue = nil
+		q.mu.Unlock()
+		for _, f := range queue {
+			f()
+		}
+	}
+}
+
+// Edits made by another process (here `leadline edit`'s session) show within about a second,
+// and the window's own edits are neither lost nor lose their undo.
+func TestShowsEditsMadeElsewhere(t *testing.T) {
 	a := test.NewTempApp(t)
 	lib, id, path := newTestLibrary(t)
-	ui := New(a, Options{Library: lib})
+	q := &uiQueue{}
+	ui := New(a, Options{Library: lib, RunOnUI: q.post})
 	defer ui.shutdown()
-	ui.reloadIfChangedElsewhere()
-	if ui.editor.status.label.Text != "" {
-		t.Fatalf("nothing changed elsewhere, yet the status says %q", ui.editor.status.label.Text)
+	e := ui.editor
+	if err := e.apply(&workshop.MoveStage{MapID: "m1", StageID: "a", X: 500, Y: 500}); err != nil {
+		t.Fatal(err)
 	}
+	q.drainUntil(t, "the window's move to be saved", e.session.edits.Saved)
 
 	other, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	w, err := other.Load(id)
+	cli, err := edit.Open(other, id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.Maps[0].Stage("b").Wait = 60
-	if err := other.Save(id, w, workshop.Change{Scope: workshop.ScopeStage, MapID: "m1", StageID: "b"}); err != nil {
+	edited := *cli.Workshop().Maps[0].Stage("b")
+	edited.Wait = 60
+	if _, err := cli.Do(&workshop.EditStage{MapID: "m1", StageID: "b", Stage: edited}); err != nil {
 		t.Fatal(err)
 	}
-	ui.reloadIfChangedElsewhere()
-	if got := ui.editor.session.workshop.Maps[0].Stage("b").Wait; got != 60 {
-		t.Errorf("after the other process's edit the app shows wait %v, want 60", got)
+	start := time.Now()
+	q.drainUntil(t, "the window to show the other process's edit", func() bool {
+		return e.session.workshop.Maps[0].Stage("b").Wait == 60
+	})
+	t.Logf("the window showed the outside edit after %v", time.Since(start).Round(10*time.Millisecond))
+	if !strings.Contains(ui.editor.status.label.Text, "changed in another window") {
+		t.Errorf("status %q does not say the workshop changed elsewhere", ui.editor.status.label.Text)
 	}
-	if !strings.Contains(ui.editor.status.label.Text, "Reloaded") {
-		t.Errorf("status %q does not say the workshop was reloaded", ui.editor.status.label.Text)
+	if !e.session.edits.CanUndo() {
+		t.Fatal("taking in the outside edit dropped the window's undo history")
+	}
+	e.undo()
+	ui.shutdown()
+	got := reopenWorkshop(t, path, id)
+	if a, b := got.Maps[0].Stage("a"), got.Maps[0].Stage("b"); a.X == 500 || b.Wait != 60 {
+		t.Errorf("after undo: a at x %v (want the move undone), b waits %v (want the other's 60)", a.X, b.Wait)
 	}
 }
 
@@ -354,7 +401,7 @@ func TestFlowFormEditsRework(t *testing.T) {
 	if !e.flowForm.problem.Visible() || !strings.Contains(e.flowForm.problem.Text, "150") {
 		t.Errorf("a bad percentage shows %q", e.flowForm.problem.Text)
 	}
-	if e.session.history.CanUndo() {
+	if e.session.edits.CanUndo() {
 		t.Fatal("a bad percentage reached the undo stack")
 	}
 	e.flowForm.percent.SetText("20")

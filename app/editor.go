@@ -104,6 +104,35 @@ func (e *editor) open(s *session) {
 	e.showMap()
 }
 
+// commitForms turns whatever is still being typed (stage panel, workshop details) into edits.
+func (e *editor) commitForms() {
+	if e.session == nil {
+		return
+	}
+	// Showing no stage commits a pending valid edit of the stage on screen.
+	e.stageEditor.Show(e.session.workshop, e.session.currentMap(), "")
+	e.form.Commit()
+}
+
+// reloaded redraws everything after another writer's edits were taken in, keeping the map on
+// screen and the selection where they still exist. Edits of ours that no longer applied are
+// reported; the rest are already replayed on the fresh copy.
+func (e *editor) reloaded(refused []error) {
+	if e.session == nil {
+		return
+	}
+	selected := e.mapView.Selected()
+	e.form.Show(e.session.workshop)
+	e.showMap()
+	e.mapView.Select(selected...)
+	e.selectionChanged(e.mapView.Selected())
+	if len(refused) > 0 {
+		e.ui.showError(refused[0])
+		return
+	}
+	e.ui.showNote("Updated: this workshop was changed in another window or by leadline edit")
+}
+
 // afterShown runs once the content is on the window: fitting needs the real canvas size.
 func (e *editor) afterShown() {
 	e.mapView.FitMap()
@@ -167,8 +196,8 @@ func (e *editor) redo() {
 // showChangedMap brings the map an undo or redo touched on screen, so the facilitator sees
 // what changed rather than an unchanged map.
 func (e *editor) showChangedMap(ch workshop.Change) {
-	if ch.MapID != "" && ch.MapID != e.session.mapID && e.session.workshop.MapByID(ch.MapID) != nil {
-		e.session.mapID = ch.MapID
+	if id := ch.FirstMap(); id != "" && id != e.session.mapID && e.session.workshop.MapByID(id) != nil {
+		e.session.mapID = id
 		e.showMap()
 	}
 }
@@ -176,7 +205,7 @@ func (e *editor) showChangedMap(ch workshop.Change) {
 // changed redraws what an edit touched and recomputes the figures.
 func (e *editor) changed(ch workshop.Change) {
 	s := e.session
-	if ch.Scope == workshop.ScopeWorkshop {
+	if ch.Workshop || ch.MapList || touchesMapFields(ch) {
 		selected := e.mapView.Selected()
 		e.form.Show(s.workshop)
 		e.showMap()
@@ -185,7 +214,7 @@ func (e *editor) changed(ch workshop.Change) {
 		return
 	}
 	mt, err := s.metrics()
-	if ch.MapID == s.mapID {
+	if _, ok := ch.Map(s.mapID); ok {
 		e.mapView.Apply(ch, mt)
 	}
 	e.refreshFigures(mt, err)
@@ -198,6 +227,17 @@ func (e *editor) changed(ch workshop.Change) {
 		e.stageEditor.Show(s.workshop, s.currentMap(), "")
 	}
 	e.toolbar.refresh()
+}
+
+// touchesMapFields tells whether a change renamed a map or changed its state or baseline: the
+// tabs, title and comparison all show those.
+func touchesMapFields(ch workshop.Change) bool {
+	for _, mc := range ch.Maps {
+		if mc.Fields {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *editor) refreshFigures(mt *workshop.Metrics, err error) {

@@ -186,6 +186,7 @@ func (v *libraryView) remove() {
 			return
 		}
 		if v.ui.editor != nil && v.ui.editor.session != nil && v.ui.editor.session.workshopID == s.ID {
+			v.ui.closeSession()
 			v.ui.editor.session = nil
 		}
 		v.reload()

@@ -2,24 +2,43 @@ package app
 
 import (
 	"leadline.app/leadline/workshop"
+	edit "leadline.app/leadline/workshop/session"
+	"leadline.app/leadline/workshop/store"
 )
 
-// session is one open workshop: the model, its undo history and the map on screen. It holds
-// no widgets, so its rules (every edit saved, undo everywhere) are tested without a window.
+// session is the open workshop as the window sees it: the edit session (the one write path,
+// shared with `leadline edit`) and the map on screen. It holds no widgets, so its rules are
+// tested without a window.
 type session struct {
+	edits      *edit.Session
 	workshopID int64
-	workshop   *workshop.Workshop
-	history    workshop.History
-	mapID      string
-	saver      *autosaver
+	// workshop is edits.Workshop(). It is swapped, never edited in place, when another writer's
+	// changes are taken in; onReload then redraws everything from the new one.
+	workshop *workshop.Workshop
+	mapID    string
 }
 
-func newSession(id int64, w *workshop.Workshop, saver *autosaver) *session {
-	s := &session{workshopID: id, workshop: w, saver: saver}
-	if len(w.Maps) > 0 {
-		s.mapID = w.Maps[0].ID
+// openSession loads a workshop for editing and starts its writer: edits return at once, are
+// saved in order off the UI goroutine, and another process's edits are noticed within a
+// second. onError and onReload run on the UI goroutine.
+func openSession(lib *store.Library, id int64, runOnUI func(func()), onError func(error), onReload func(refused []error)) (*session, error) {
+	edits, err := edit.Open(lib, id)
+	if err != nil {
+		return nil, err
 	}
-	return s
+	s := &session{edits: edits, workshopID: id, workshop: edits.Workshop()}
+	if len(s.workshop.Maps) > 0 {
+		s.mapID = s.workshop.Maps[0].ID
+	}
+	edits.StartWriter(edit.Writer{
+		Post:    runOnUI,
+		OnError: onError,
+		OnReload: func(refused []error) {
+			s.workshop = edits.Workshop()
+			onReload(refused)
+		},
+	})
+	return s, nil
 }
 
 // currentMap returns the map on screen, or nil for a workshop without maps.
@@ -43,28 +62,9 @@ func (s *session) metrics() (*workshop.Metrics, error) {
 	return s.workshop.Compute(m)
 }
 
-// apply runs one edit, pushes it on the undo stack and queues it for autosave.
-func (s *session) apply(cmd workshop.Command) (workshop.Change, error) {
-	ch, err := s.history.Do(s.workshop, cmd)
-	if err != nil {
-		return ch, err
-	}
-	s.saver.save(s.workshopID, s.workshop, ch)
-	return ch, nil
-}
+func (s *session) apply(cmd workshop.Command) (workshop.Change, error) { return s.edits.Do(cmd) }
+func (s *session) undo() (workshop.Change, error)                      { return s.edits.Undo() }
+func (s *session) redo() (workshop.Change, error)                      { return s.edits.Redo() }
 
-func (s *session) undo() (workshop.Change, error) {
-	ch, err := s.history.Undo(s.workshop)
-	if err == nil {
-		s.saver.save(s.workshopID, s.workshop, ch)
-	}
-	return ch, err
-}
-
-func (s *session) redo() (workshop.Change, error) {
-	ch, err := s.history.Redo(s.workshop)
-	if err == nil {
-		s.saver.save(s.workshopID, s.workshop, ch)
-	}
-	return ch, err
-}
+// close saves what is queued; edits after it are refused with an error, never a panic.
+func (s *session) close() error { return s.edits.Close() }

@@ -39,7 +39,7 @@ func newToolbar(e *editor) *toolbar {
 
 // refresh names the command Undo and Redo would run, and greys them out at the ends.
 func (t *toolbar) refresh() {
-	h := &t.editor.session.history
+	h := t.editor.session.edits
 	setAction(t.undo, "Undo", h.UndoLabel(), h.CanUndo())
 	setAction(t.redo, "Redo", h.RedoLabel(), h.CanRedo())
 }

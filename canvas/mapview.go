@@ -113,8 +113,9 @@ func (v *MapView) SetMap(w *workshop.Workshop, m *workshop.Map, mt *workshop.Met
 	v.rebuild()
 }
 
-// Apply shows the effect of an applied (or undone) command. A stage-scoped change refreshes
-// that card and its arrows; anything wider rebuilds the map.
+// Apply shows the effect of an applied (or undone) command. A move or an edit of cards on this
+// map refreshes those cards and their arrows; anything else on this map (a card added or
+// removed, flows, the map's fields) rebuilds it; a change elsewhere in the workshop leaves it.
 func (v *MapView) Apply(ch workshop.Change, mt *workshop.Metrics) {
 	v.metrics = mt
 	if v.workshop == nil {
@@ -124,19 +125,33 @@ func (v *MapView) Apply(ch workshop.Change, mt *workshop.Metrics) {
 	if current != nil {
 		current = v.workshop.MapByID(current.ID)
 	}
-	if ch.Scope == workshop.ScopeStage && current != nil && current == v.model && ch.MapID == current.ID {
-		if s := current.Stage(ch.StageID); s != nil {
-			v.refreshStage(s)
+	if current != nil && current == v.model {
+		mc, touched := ch.Map(current.ID)
+		if !touched && !ch.MapList {
+			v.refreshHighlights()
+			return
+		}
+		if touched && mc.OnlyStages() && v.haveCards(mc.Stages) {
+			for _, id := range mc.Stages {
+				v.refreshStage(current.Stage(id))
+			}
 			v.refreshHighlights()
 			v.refreshOverview()
 			return
 		}
 	}
-	if current != nil && ch.Scope != workshop.ScopeWorkshop && ch.MapID != "" && ch.MapID != current.ID {
-		return // another map of the workshop changed; this one looks the same
-	}
 	v.model = current
 	v.rebuild()
+}
+
+// haveCards tells whether every stage named has a card and is still on the map.
+func (v *MapView) haveCards(ids []string) bool {
+	for _, id := range ids {
+		if v.cards[id] == nil || v.model.Stage(id) == nil {
+			return false
+		}
+	}
+	return len(ids) > 0
 }
 
 // rebuild recreates every card and arrow from the model.

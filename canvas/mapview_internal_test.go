@@ -186,7 +186,7 @@ func TestLongestDelayBadgesFollowTheMetrics(t *testing.T) {
 		t.Errorf("s1 shows wait %q, want 1w", h.view.cards["s1"].look.wait)
 	}
 
-	h.view.Apply(workshop.Change{Scope: workshop.ScopeMap, MapID: "m1"}, nil)
+	h.view.Apply(workshop.FlowsChanged("m1"), nil)
 	assertRanks(t, "without metrics", ranks(), map[string]string{})
 }
 

@@ -22,7 +22,7 @@ func (c *AddFlow) Apply(w *Workshop) (Change, error) {
 		return Change{}, err
 	}
 	m.Flows = append(m.Flows, c.Flow)
-	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+	return FlowsChanged(m.ID), nil
 }
 
 func (c *AddFlow) Undo(w *Workshop) (Change, error) {
@@ -39,7 +39,7 @@ func removeFlow(w *Workshop, mapID, from, to string) (Change, error) {
 		return Change{}, fmt.Errorf("map %q has no flow %s → %s", m.Name, from, to)
 	}
 	m.Flows = append(m.Flows[:i:i], m.Flows[i+1:]...)
-	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+	return FlowsChanged(m.ID), nil
 }
 
 // DeleteFlow removes the flow From → To.
@@ -69,7 +69,7 @@ func (c *DeleteFlow) Undo(w *Workshop) (Change, error) {
 		return Change{}, err
 	}
 	m.Flows = append(m.Flows[:c.at:c.at], append([]Flow{c.removed}, m.Flows[c.at:]...)...)
-	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+	return FlowsChanged(m.ID), nil
 }
 
 // EditFlow changes whether a flow is rework, and its rework percent. Turning rework into a
@@ -100,7 +100,7 @@ func (c *EditFlow) Apply(w *Workshop) (Change, error) {
 		return Change{}, err
 	}
 	m.Flows[i] = after
-	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+	return FlowsChanged(m.ID), nil
 }
 
 func (c *EditFlow) Undo(w *Workshop) (Change, error) {
@@ -111,7 +111,7 @@ func (c *EditFlow) Undo(w *Workshop) (Change, error) {
 	if i := m.FlowIndex(c.From, c.To); i >= 0 {
 		m.Flows[i] = c.before
 	}
-	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+	return FlowsChanged(m.ID), nil
 }
 
 // SetIdeas replaces the improvement ideas of a map; the side panel edits them as a list.
@@ -135,7 +135,7 @@ func (c *SetIdeas) Apply(w *Workshop) (Change, error) {
 	}
 	c.before = append([]Idea(nil), m.Ideas...)
 	m.Ideas = append([]Idea(nil), c.Ideas...)
-	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+	return IdeasChanged(m.ID), nil
 }
 
 func (c *SetIdeas) Undo(w *Workshop) (Change, error) {
@@ -144,7 +144,7 @@ func (c *SetIdeas) Undo(w *Workshop) (Change, error) {
 		return Change{}, err
 	}
 	m.Ideas = c.before
-	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+	return IdeasChanged(m.ID), nil
 }
 
 // AddMap adds a map to the workshop; an empty ID gets a fresh one.
@@ -164,8 +164,9 @@ func (c *AddMap) Apply(w *Workshop) (Change, error) {
 	if err := c.Map.Validate(); err != nil {
 		return Change{}, err
 	}
-	w.Maps = append(w.Maps, c.Map.Clone())
-	return Change{Scope: ScopeWorkshop}, nil
+	added := c.Map.Clone()
+	w.Maps = append(w.Maps, added)
+	return MapListChanged().Union(WholeMapChanged(added)), nil
 }
 
 func (c *AddMap) Undo(w *Workshop) (Change, error) {
@@ -209,10 +210,18 @@ func (c *DeleteMap) Apply(w *Workshop) (Change, error) {
 					}
 				}
 			}
-			return Change{Scope: ScopeWorkshop}, nil
+			return orphansChanged(MapListChanged(), c.orphaned), nil
 		}
 	}
 	return Change{}, fmt.Errorf("no map with id %q", c.MapID)
+}
+
+// orphansChanged adds the future states whose baseline followed a deleted map.
+func orphansChanged(ch Change, orphaned []*Map) Change {
+	for _, m := range orphaned {
+		ch = ch.Union(MapFieldsChanged(m.ID))
+	}
+	return ch
 }
 
 func (c *DeleteMap) Undo(w *Workshop) (Change, error) {
@@ -220,7 +229,7 @@ func (c *DeleteMap) Undo(w *Workshop) (Change, error) {
 	for _, other := range c.orphaned {
 		other.Baseline = c.removed.Name
 	}
-	return Change{Scope: ScopeWorkshop}, nil
+	return orphansChanged(MapListChanged().Union(WholeMapChanged(c.removed)), c.orphaned), nil
 }
 
 // EditMap changes a map's name, state and baseline. Renaming a map keeps the future states
@@ -258,24 +267,30 @@ func (c *EditMap) Apply(w *Workshop) (Change, error) {
 	for _, other := range w.Maps {
 		c.before = append(c.before, mapHeading{id: other.ID, name: other.Name, baseline: other.Baseline, state: other.State})
 	}
+	ch := MapFieldsChanged(m.ID)
 	for _, other := range w.Maps {
 		if other != m && other.Baseline == m.Name {
 			other.Baseline = c.Name
+			ch = ch.Union(MapFieldsChanged(other.ID))
 		}
 	}
 	m.Name, m.State, m.Baseline = c.Name, c.State, c.Baseline
-	return Change{Scope: ScopeWorkshop}, nil
+	return ch, nil
 }
 
 // Undo restores the fields in place rather than swapping in copies of the maps, so that a
 // *Map or *Stage the UI holds stays the live one.
 func (c *EditMap) Undo(w *Workshop) (Change, error) {
+	ch := MapFieldsChanged(c.MapID)
 	for _, h := range c.before {
 		if m := w.MapByID(h.id); m != nil {
+			if m.Name != h.name || m.State != h.state || m.Baseline != h.baseline {
+				ch = ch.Union(MapFieldsChanged(m.ID))
+			}
 			m.Name, m.State, m.Baseline = h.name, h.state, h.baseline
 		}
 	}
-	return Change{Scope: ScopeWorkshop}, nil
+	return ch, nil
 }
 
 // WorkshopFields are the workshop's own fields, edited together in the details form.
@@ -297,16 +312,22 @@ func (w *Workshop) setFields(f WorkshopFields) {
 	w.Calendar = f.Calendar
 }
 
-// EditWorkshop replaces the workshop's own fields.
+// EditWorkshop replaces the workshop's own fields. Replayed on a copy another writer changed
+// (a rename in the library view), it changes only the fields its user changed.
 type EditWorkshop struct {
 	Fields WorkshopFields
 	before WorkshopFields
+	base   *WorkshopFields // the fields when the edit was first applied
 }
 
 func (c *EditWorkshop) Label() string { return "Edit workshop" }
 
 func (c *EditWorkshop) Apply(w *Workshop) (Change, error) {
-	f := c.Fields
+	if c.base == nil {
+		base := w.Fields()
+		c.base = &base
+	}
+	f := mergeEdit(w.Fields(), *c.base, c.Fields)
 	if strings.TrimSpace(f.Name) == "" { // the same rule as Validate, so a saved workshop stays valid
 		return Change{}, &FieldError{Field: "workshop name", Problem: "must not be empty"}
 	}
@@ -318,12 +339,12 @@ func (c *EditWorkshop) Apply(w *Workshop) (Change, error) {
 	}
 	c.before = w.Fields()
 	w.setFields(f)
-	return Change{Scope: ScopeWorkshop}, nil
+	return WorkshopFieldsChanged(), nil
 }
 
 func (c *EditWorkshop) Undo(w *Workshop) (Change, error) {
 	w.setFields(c.before)
-	return Change{Scope: ScopeWorkshop}, nil
+	return WorkshopFieldsChanged(), nil
 }
 
 // Batch applies several commands as one undo step, e.g. deleting a selection.
@@ -361,19 +382,11 @@ func (c *Batch) Undo(w *Workshop) (Change, error) {
 	return merge(changes), nil
 }
 
-// merge widens several changes to one that covers them all.
+// merge is the union of several changes.
 func merge(changes []Change) Change {
-	if len(changes) == 0 {
-		return Change{Scope: ScopeWorkshop}
-	}
-	out := changes[0]
-	for _, ch := range changes[1:] {
-		switch {
-		case ch.Scope == ScopeWorkshop || out.Scope == ScopeWorkshop || ch.MapID != out.MapID:
-			return Change{Scope: ScopeWorkshop}
-		case ch != out:
-			out = Change{Scope: ScopeMap, MapID: out.MapID}
-		}
+	var out Change
+	for _, ch := range changes {
+		out = out.Union(ch)
 	}
 	return out
 }

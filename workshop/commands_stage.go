@@ -45,7 +45,7 @@ func (c *AddStage) Apply(w *Workshop) (Change, error) {
 	}
 	s := c.Stage
 	m.Stages = append(m.Stages, &s)
-	return Change{Scope: ScopeStage, MapID: m.ID, StageID: s.ID}, nil
+	return StagesChanged(m.ID, s.ID), nil
 }
 
 func (c *AddStage) Undo(w *Workshop) (Change, error) {
@@ -54,7 +54,7 @@ func (c *AddStage) Undo(w *Workshop) (Change, error) {
 		return Change{}, err
 	}
 	m.Stages = append(m.Stages[:i], m.Stages[i+1:]...)
-	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+	return StagesChanged(m.ID, c.Stage.ID), nil
 }
 
 // MoveStage puts a stage at a new position on the canvas.
@@ -74,7 +74,7 @@ func (c *MoveStage) Apply(w *Workshop) (Change, error) {
 	s := m.Stages[i]
 	c.fromX, c.fromY = s.X, s.Y
 	s.X, s.Y = c.X, c.Y
-	return Change{Scope: ScopeStage, MapID: m.ID, StageID: s.ID}, nil
+	return StagesChanged(m.ID, s.ID), nil
 }
 
 func (c *MoveStage) Undo(w *Workshop) (Change, error) {
@@ -83,14 +83,16 @@ func (c *MoveStage) Undo(w *Workshop) (Change, error) {
 		return Change{}, err
 	}
 	m.Stages[i].X, m.Stages[i].Y = c.fromX, c.fromY
-	return Change{Scope: ScopeStage, MapID: m.ID, StageID: c.StageID}, nil
+	return StagesChanged(m.ID, c.StageID), nil
 }
 
-// EditStage replaces a stage's fields (all but its ID) with Stage's.
+// EditStage replaces a stage's fields (all but its ID) with Stage's. Replayed on a copy another
+// writer changed, it changes only the fields that differ from the stage it was first made on.
 type EditStage struct {
 	MapID, StageID string
 	Stage          Stage
 	before         Stage
+	base           *Stage // the stage as it was when the edit was first applied
 }
 
 func (c *EditStage) Label() string { return "Edit stage" }
@@ -100,14 +102,18 @@ func (c *EditStage) Apply(w *Workshop) (Change, error) {
 	if err != nil {
 		return Change{}, err
 	}
-	after := c.Stage
+	if c.base == nil {
+		base := *m.Stages[i]
+		c.base = &base
+	}
+	after := mergeEdit(*m.Stages[i], *c.base, c.Stage)
 	after.ID = c.StageID
 	if errs := after.validateFigures(m.Name); len(errs) > 0 {
 		return Change{}, errs[0]
 	}
 	c.before = *m.Stages[i]
 	*m.Stages[i] = after
-	return Change{Scope: ScopeStage, MapID: m.ID, StageID: c.StageID}, nil
+	return StagesChanged(m.ID, c.StageID), nil
 }
 
 func (c *EditStage) Undo(w *Workshop) (Change, error) {
@@ -116,7 +122,7 @@ func (c *EditStage) Undo(w *Workshop) (Change, error) {
 		return Change{}, err
 	}
 	*m.Stages[i] = c.before
-	return Change{Scope: ScopeStage, MapID: m.ID, StageID: c.StageID}, nil
+	return StagesChanged(m.ID, c.StageID), nil
 }
 
 // DeleteStage removes a stage with its flows and ideas; Undo puts all of them back in place.
@@ -140,6 +146,7 @@ func (c *DeleteStage) Apply(w *Workshop) (Change, error) {
 			flows = append(flows, f)
 		}
 	}
+	flowsBefore := m.Flows
 	m.Flows = flows
 	ideas := m.Ideas[:0:0]
 	for _, idea := range m.Ideas {
@@ -147,8 +154,11 @@ func (c *DeleteStage) Apply(w *Workshop) (Change, error) {
 			ideas = append(ideas, idea)
 		}
 	}
+	ch := StagesChanged(m.ID, c.StageID)
+	ch.Maps[0].Flows = len(flows) != len(flowsBefore)
+	ch.Maps[0].Ideas = len(ideas) != len(m.Ideas)
 	m.Ideas = ideas
-	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+	return ch, nil
 }
 
 func (c *DeleteStage) Undo(w *Workshop) (Change, error) {
@@ -157,6 +167,9 @@ func (c *DeleteStage) Undo(w *Workshop) (Change, error) {
 		return Change{}, err
 	}
 	restored := c.removed.Clone()
+	ch := StagesChanged(m.ID, c.StageID)
+	ch.Maps[0].Flows = len(restored.Flows) != len(m.Flows)
+	ch.Maps[0].Ideas = len(restored.Ideas) != len(m.Ideas)
 	m.Stages, m.Flows, m.Ideas = restored.Stages, restored.Flows, restored.Ideas
-	return Change{Scope: ScopeMap, MapID: m.ID}, nil
+	return ch, nil
 }

@@ -17,15 +17,62 @@ func twoMaps() *workshop.Workshop {
 	return w
 }
 
-func stageChange(mapID, stageID string) workshop.Change {
-	return workshop.Change{Scope: workshop.ScopeStage, MapID: mapID, StageID: stageID}
+// fresh stands for an id the command picks itself (random, see ids.go); the test puts the real
+// one in once the command has run.
+const fresh = "<fresh>"
+
+var (
+	stagesChange = workshop.StagesChanged
+	flowsChange  = workshop.FlowsChanged
+	ideasChange  = workshop.IdeasChanged
+	fieldsChange = workshop.MapFieldsChanged
+	listChange   = workshop.MapListChanged()
+)
+
+// wholeMap names every row of a map holding these stages.
+func wholeMap(mapID string, stageIDs ...string) workshop.Change {
+	return workshop.Change{Maps: []workshop.MapChange{{MapID: mapID, Fields: true, Stages: stageIDs, Flows: true, Ideas: true}}}
 }
 
-func mapChange(mapID string) workshop.Change {
-	return workshop.Change{Scope: workshop.ScopeMap, MapID: mapID}
+// withFresh replaces the fresh placeholder with the id that Do picked.
+func withFresh(ch workshop.Change, id string) workshop.Change {
+	out := ch.Union(workshop.Change{})
+	for i := range out.Maps {
+		if out.Maps[i].MapID == fresh {
+			out.Maps[i].MapID = id
+		}
+		for j, s := range out.Maps[i].Stages {
+			if s == fresh {
+				out.Maps[i].Stages[j] = id
+			}
+		}
+	}
+	return out
 }
 
-var workshopChange = workshop.Change{Scope: workshop.ScopeWorkshop}
+// freshID finds the stage or map id that is in after and not in before.
+func freshID(before, after *workshop.Workshop) string {
+	for _, m := range after.Maps {
+		old := before.MapByID(m.ID)
+		if old == nil {
+			return m.ID
+		}
+		for _, s := range m.Stages {
+			if old.Stage(s.ID) == nil {
+				return s.ID
+			}
+		}
+	}
+	return ""
+}
+
+// deleteS3 is what deleting Deploy touches: the stage, its two flows and its idea.
+var deleteS3 = workshop.Change{Maps: []workshop.MapChange{{MapID: "m1", Stages: []string{"s3"}, Flows: true, Ideas: true}}}
+
+func withFlows(ch workshop.Change) workshop.Change {
+	ch.Maps[0].Flows = true
+	return ch
+}
 
 func TestCommandsApplyUndoRedo(t *testing.T) {
 	tests := []struct {
@@ -39,10 +86,11 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			command: func(*workshop.Workshop) workshop.Command {
 				return &workshop.AddStage{MapID: "m1", Stage: workshop.Stage{Name: "Review", Process: 30}}
 			},
-			apply: stageChange("m1", "s4"), undo: mapChange("m1"),
+			apply: stagesChange("m1", fresh), undo: stagesChange("m1", fresh),
 			check: func(t *testing.T, w *workshop.Workshop) {
-				if s := w.Maps[0].Stage("s4"); s == nil || s.Name != "Review" || s.Process != 30 {
-					t.Errorf("stage s4 = %+v, want Review with 30m process", s)
+				s := w.Maps[0].Stages[3]
+				if s.Name != "Review" || s.Process != 30 || len(s.ID) != 9 || s.ID[0] != 's' {
+					t.Errorf("new stage = %+v, want Review with 30m process and an id s + 8 hex digits", s)
 				}
 			},
 		},
@@ -51,7 +99,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			command: func(*workshop.Workshop) workshop.Command {
 				return &workshop.AddStage{MapID: "m2", Stage: workshop.Stage{ID: "review", Name: "Review"}}
 			},
-			apply: stageChange("m2", "review"), undo: mapChange("m2"),
+			apply: stagesChange("m2", "review"), undo: stagesChange("m2", "review"),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if w.Maps[1].Stage("review") == nil || len(w.Maps[0].Stages) != 3 {
 					t.Error("the stage did not land on m2 alone")
@@ -63,7 +111,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			command: func(*workshop.Workshop) workshop.Command {
 				return &workshop.MoveStage{MapID: "m1", StageID: "s2", X: 300, Y: 40}
 			},
-			apply: stageChange("m1", "s2"), undo: stageChange("m1", "s2"),
+			apply: stagesChange("m1", "s2"), undo: stagesChange("m1", "s2"),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if s := w.Maps[0].Stage("s2"); s.X != 300 || s.Y != 40 {
 					t.Errorf("s2 at %v,%v, want 300,40", s.X, s.Y)
@@ -75,7 +123,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			command: func(*workshop.Workshop) workshop.Command {
 				return &workshop.EditStage{MapID: "m1", StageID: "s2", Stage: workshop.Stage{ID: "ignored", Name: "Test in staging", Department: "QA", Wait: 10, Process: 60, People: 2}}
 			},
-			apply: stageChange("m1", "s2"), undo: stageChange("m1", "s2"),
+			apply: stagesChange("m1", "s2"), undo: stagesChange("m1", "s2"),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				want := workshop.Stage{ID: "s2", Name: "Test in staging", Department: "QA", Wait: 10, Process: 60, People: 2}
 				if got := *w.Maps[0].Stages[1]; got != want {
@@ -86,7 +134,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 		{
 			name:    "delete stage with its flows and ideas",
 			command: func(*workshop.Workshop) workshop.Command { return &workshop.DeleteStage{MapID: "m1", StageID: "s3"} },
-			apply:   mapChange("m1"), undo: mapChange("m1"),
+			apply:   deleteS3, undo: deleteS3,
 			check: func(t *testing.T, w *workshop.Workshop) {
 				m := w.Maps[0]
 				if m.Stage("s3") != nil || len(m.Flows) != 1 || m.Flows[0] != fwd("s1", "s2") || len(m.Ideas) != 0 {
@@ -99,7 +147,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			command: func(*workshop.Workshop) workshop.Command {
 				return &workshop.AddFlow{MapID: "m1", Flow: fwd("s1", "s3")}
 			},
-			apply: mapChange("m1"), undo: mapChange("m1"),
+			apply: flowsChange("m1"), undo: flowsChange("m1"),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if w.Maps[0].FlowIndex("s1", "s3") != 3 {
 					t.Error("flow s1 → s3 not appended")
@@ -111,7 +159,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			command: func(*workshop.Workshop) workshop.Command {
 				return &workshop.AddFlow{MapID: "m1", Flow: rework("s3", "s2")}
 			},
-			apply: mapChange("m1"), undo: mapChange("m1"),
+			apply: flowsChange("m1"), undo: flowsChange("m1"),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if i := w.Maps[0].FlowIndex("s3", "s2"); i < 0 || !w.Maps[0].Flows[i].Rework {
 					t.Error("rework s3 → s2 not added")
@@ -123,7 +171,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			command: func(*workshop.Workshop) workshop.Command {
 				return &workshop.DeleteFlow{MapID: "m1", From: "s1", To: "s2"}
 			},
-			apply: mapChange("m1"), undo: mapChange("m1"),
+			apply: flowsChange("m1"), undo: flowsChange("m1"),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if w.Maps[0].FlowIndex("s1", "s2") >= 0 || len(w.Maps[0].Flows) != 2 {
 					t.Errorf("flows %v", w.Maps[0].Flows)
@@ -135,7 +183,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			command: func(*workshop.Workshop) workshop.Command {
 				return &workshop.EditFlow{MapID: "m1", From: "s3", To: "s1", Rework: true, ReworkPercent: 50}
 			},
-			apply: mapChange("m1"), undo: mapChange("m1"),
+			apply: flowsChange("m1"), undo: flowsChange("m1"),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if f := w.Maps[0].Flows[2]; f.ReworkPercent != 50 || !f.Rework {
 					t.Errorf("flow %+v", f)
@@ -147,7 +195,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			command: func(*workshop.Workshop) workshop.Command {
 				return &workshop.EditFlow{MapID: "m1", From: "s1", To: "s2", Rework: true, ReworkPercent: 5}
 			},
-			apply: mapChange("m1"), undo: mapChange("m1"),
+			apply: flowsChange("m1"), undo: flowsChange("m1"),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if f := w.Maps[0].Flows[0]; !f.Rework || f.From != "s1" {
 					t.Errorf("flow %+v", f)
@@ -159,7 +207,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			command: func(*workshop.Workshop) workshop.Command {
 				return &workshop.SetIdeas{MapID: "m1", Ideas: []workshop.Idea{{Stage: "s2", Text: "Automate tests", Owner: "QA"}, {Text: "Map-wide idea"}}}
 			},
-			apply: mapChange("m1"), undo: mapChange("m1"),
+			apply: ideasChange("m1"), undo: ideasChange("m1"),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if len(w.Maps[0].Ideas) != 2 || w.Maps[0].Ideas[0].Text != "Automate tests" {
 					t.Errorf("ideas %+v", w.Maps[0].Ideas)
@@ -171,9 +219,9 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			command: func(*workshop.Workshop) workshop.Command {
 				return &workshop.AddMap{Map: &workshop.Map{Name: "Hotfix", State: workshop.Current}}
 			},
-			apply: workshopChange, undo: workshopChange,
+			apply: listChange.Union(wholeMap(fresh)), undo: listChange,
 			check: func(t *testing.T, w *workshop.Workshop) {
-				if len(w.Maps) != 3 || w.Maps[2].ID != "m3" || w.Maps[2].Name != "Hotfix" {
+				if len(w.Maps) != 3 || w.Maps[2].ID[0] != 'm' || w.Maps[2].Name != "Hotfix" {
 					t.Errorf("maps %d, last %+v", len(w.Maps), w.Maps[len(w.Maps)-1])
 				}
 			},
@@ -183,10 +231,10 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			command: func(w *workshop.Workshop) workshop.Command {
 				return &workshop.AddMap{Map: workshop.FutureStateOf(w, w.Maps[0])}
 			},
-			apply: workshopChange, undo: workshopChange,
+			apply: listChange.Union(wholeMap(fresh, "s1", "s2", "s3")), undo: listChange,
 			check: func(t *testing.T, w *workshop.Workshop) {
 				f := w.Maps[2]
-				if f.ID != "m3" || f.Name != "Now (future)" || f.State != workshop.Future || f.Baseline != "Now" || len(f.Stages) != 3 {
+				if f.ID == "m1" || f.ID == "m2" || f.Name != "Now (future)" || f.State != workshop.Future || f.Baseline != "Now" || len(f.Stages) != 3 {
 					t.Errorf("future state %+v", f)
 				}
 				if f.Stages[0] == w.Maps[0].Stages[0] {
@@ -197,7 +245,8 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 		{
 			name:    "delete map",
 			command: func(*workshop.Workshop) workshop.Command { return &workshop.DeleteMap{MapID: "m1"} },
-			apply:   workshopChange, undo: workshopChange,
+			// The future state m2 loses its baseline; undo puts the whole of m1 back.
+			apply: listChange.Union(fieldsChange("m2")), undo: listChange.Union(wholeMap("m1", "s1", "s2", "s3")).Union(fieldsChange("m2")),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if len(w.Maps) != 1 || w.Maps[0].ID != "m2" {
 					t.Fatalf("maps left: %d", len(w.Maps))
@@ -212,7 +261,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			command: func(*workshop.Workshop) workshop.Command {
 				return &workshop.EditMap{MapID: "m1", Name: "Today", State: workshop.Current}
 			},
-			apply: workshopChange, undo: workshopChange,
+			apply: fieldsChange("m1").Union(fieldsChange("m2")), undo: fieldsChange("m1").Union(fieldsChange("m2")),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if w.Maps[0].Name != "Today" || w.Maps[1].Baseline != "Today" {
 					t.Errorf("names %q, baseline %q", w.Maps[0].Name, w.Maps[1].Baseline)
@@ -225,7 +274,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 				return &workshop.EditWorkshop{Fields: workshop.WorkshopFields{Name: "Release v2", Facilitator: "Ada", Date: "2025-03-04",
 					Notes: "Room 4", Participants: []string{"PM", "QA"}, Calendar: shortWeek}}
 			},
-			apply: workshopChange, undo: workshopChange,
+			apply: workshop.WorkshopFieldsChanged(), undo: workshop.WorkshopFieldsChanged(),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if w.Name != "Release v2" || w.Calendar != shortWeek || !reflect.DeepEqual(w.Participants, []string{"PM", "QA"}) {
 					t.Errorf("fields %+v", w.Fields())
@@ -238,7 +287,8 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 				return &workshop.Batch{Name: "Delete selection", Commands: []workshop.Command{
 					&workshop.DeleteStage{MapID: "m1", StageID: "s1"}, &workshop.DeleteStage{MapID: "m1", StageID: "s2"}}}
 			},
-			apply: mapChange("m1"), undo: mapChange("m1"),
+			// s1 takes two flows with it, s2 the one left; neither has an idea.
+			apply: withFlows(stagesChange("m1", "s1", "s2")), undo: withFlows(stagesChange("m1", "s2", "s1")),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if got := ids(w.Maps[0].Stages); !reflect.DeepEqual(got, []string{"s3"}) {
 					t.Errorf("stages left %v", got)
@@ -246,12 +296,12 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			},
 		},
 		{
-			name: "batch on two stages of one map widens to the map",
+			name: "batch on two stages of one map names both, nothing more",
 			command: func(*workshop.Workshop) workshop.Command {
 				return &workshop.Batch{Name: "Align", Commands: []workshop.Command{
 					&workshop.MoveStage{MapID: "m1", StageID: "s1", Y: 100}, &workshop.MoveStage{MapID: "m1", StageID: "s2", Y: 100}}}
 			},
-			apply: mapChange("m1"), undo: mapChange("m1"),
+			apply: stagesChange("m1", "s1", "s2"), undo: stagesChange("m1", "s2", "s1"),
 		},
 		{
 			name: "batch on one stage stays on the stage",
@@ -259,7 +309,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 				return &workshop.Batch{Name: "Nudge", Commands: []workshop.Command{
 					&workshop.MoveStage{MapID: "m1", StageID: "s1", X: 5}, &workshop.MoveStage{MapID: "m1", StageID: "s1", X: 10}}}
 			},
-			apply: stageChange("m1", "s1"), undo: stageChange("m1", "s1"),
+			apply: stagesChange("m1", "s1"), undo: stagesChange("m1", "s1"),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if w.Maps[0].Stages[0].X != 10 {
 					t.Errorf("s1 at x %v, want 10", w.Maps[0].Stages[0].X)
@@ -267,12 +317,12 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			},
 		},
 		{
-			name: "batch across maps widens to the workshop",
+			name: "batch across maps names each map",
 			command: func(*workshop.Workshop) workshop.Command {
 				return &workshop.Batch{Name: "Move both", Commands: []workshop.Command{
 					&workshop.MoveStage{MapID: "m1", StageID: "s1", X: 5}, &workshop.MoveStage{MapID: "m2", StageID: "s1", X: 5}}}
 			},
-			apply: workshopChange, undo: workshopChange,
+			apply: stagesChange("m1", "s1").Union(stagesChange("m2", "s1")), undo: stagesChange("m2", "s1").Union(stagesChange("m1", "s1")),
 		},
 	}
 	for _, tt := range tests {
@@ -287,7 +337,9 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Do: %v", err)
 			}
-			if change != tt.apply {
+			id := freshID(before, w)
+			tt.apply, tt.undo = withFresh(tt.apply, id), withFresh(tt.undo, id)
+			if !reflect.DeepEqual(change, tt.apply) {
 				t.Errorf("Do changed %+v, want %+v", change, tt.apply)
 			}
 			after := w.Clone()
@@ -307,7 +359,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 				if err != nil {
 					t.Fatalf("round %d Undo: %v", round, err)
 				}
-				if change != tt.undo {
+				if !reflect.DeepEqual(change, tt.undo) {
 					t.Errorf("round %d Undo changed %+v, want %+v", round, change, tt.undo)
 				}
 				if got := w.Clone(); !reflect.DeepEqual(got, before) {
@@ -322,7 +374,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 				if err != nil {
 					t.Fatalf("round %d Redo: %v", round, err)
 				}
-				if change != tt.apply {
+				if !reflect.DeepEqual(change, tt.apply) {
 					t.Errorf("round %d Redo changed %+v, want %+v", round, change, tt.apply)
 				}
 				if got := w.Clone(); !reflect.DeepEqual(got, after) {

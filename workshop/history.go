@@ -2,22 +2,6 @@ package workshop
 
 import "errors"
 
-// Scope says how much of a workshop an edit touched, so that autosave writes only that.
-type Scope int
-
-const (
-	ScopeWorkshop Scope = iota // workshop fields or the list of maps: save everything
-	ScopeMap                   // one map: its fields, stages, flows and ideas
-	ScopeStage                 // one stage row of one map
-)
-
-// Change tells the store what an applied (or undone) command touched.
-type Change struct {
-	Scope   Scope
-	MapID   string
-	StageID string
-}
-
 // Command is one edit of a workshop. Apply and Undo each return what they touched. A command
 // that fails leaves the workshop as it was.
 type Command interface {
@@ -99,3 +83,34 @@ func (h *History) RedoLabel() string {
 
 // Clear forgets every command, e.g. when another workshop is opened.
 func (h *History) Clear() { h.done, h.undone = nil, nil }
+
+// Forget drops a command from both stacks: one that no longer applies after another writer
+// changed the workshop, so that undo never tries it on a model it was not made for.
+func (h *History) Forget(c Command) {
+	drop := func(list []Command) []Command {
+		out := list[:0]
+		for _, x := range list {
+			if x != c {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	h.done, h.undone = drop(h.done), drop(h.undone)
+}
+
+// Last is the command Undo would revert, or nil.
+func (h *History) Last() Command {
+	if len(h.done) == 0 {
+		return nil
+	}
+	return h.done[len(h.done)-1]
+}
+
+// NextRedo is the command Redo would apply again, or nil.
+func (h *History) NextRedo() Command {
+	if len(h.undone) == 0 {
+		return nil
+	}
+	return h.undone[len(h.undone)-1]
+}

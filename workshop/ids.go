@@ -1,28 +1,27 @@
 package workshop
 
-import "strconv"
+import (
+	"crypto/rand"
+	"encoding/hex"
+)
 
-// NewStageID returns an ID no stage of the map has yet: "s1", "s2", …
+// NewStageID returns an ID no stage of the map has: "s" and 8 random hex digits. It is random,
+// not "the next free number in my copy", because two processes editing one workshop each hold
+// a copy: numbered ids would collide and one writer's stage would overwrite the other's.
 func (m *Map) NewStageID() string {
-	taken := make(map[string]bool, len(m.Stages))
-	for _, s := range m.Stages {
-		taken[s.ID] = true
-	}
-	return freshID("s", len(m.Stages)+1, taken)
+	return freshID("s", func(id string) bool { return m.Stage(id) != nil })
 }
 
-// NewMapID returns an ID no map of the workshop has yet: "m1", "m2", …
+// NewMapID returns an ID no map of the workshop has, random for the same reason as stage ids.
 func (w *Workshop) NewMapID() string {
-	taken := make(map[string]bool, len(w.Maps))
-	for _, m := range w.Maps {
-		taken[m.ID] = true
-	}
-	return freshID("m", len(w.Maps)+1, taken)
+	return freshID("m", func(id string) bool { return w.MapByID(id) != nil })
 }
 
-func freshID(prefix string, start int, taken map[string]bool) string {
-	for n := start; ; n++ {
-		if id := prefix + strconv.Itoa(n); !taken[id] {
+func freshID(prefix string, taken func(string) bool) string {
+	for {
+		var b [4]byte
+		_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
+		if id := prefix + hex.EncodeToString(b[:]); !taken(id) {
 			return id
 		}
 	}

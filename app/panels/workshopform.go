@@ -139,6 +139,10 @@ func (f *WorkshopForm) edited() (workshop.WorkshopFields, bool) {
 	return fields, true
 }
 
+// Commit emits the edit still being typed now, instead of after the idle delay: the window
+// calls it before it closes.
+func (f *WorkshopForm) Commit() { f.commit() }
+
 // commit emits one EditWorkshop when the valid fields differ from the workshop.
 func (f *WorkshopForm) commit() {
 	f.idle.stop()

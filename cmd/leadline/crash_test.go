@@ -187,24 +187,28 @@ func checkAcknowledged(t *testing.T, round int, before, after *workshop.Workshop
 			t.Fatalf("round %d: acknowledgement %d is for line %d: acknowledged out of order", round, i+1, n)
 		}
 	}
+	known := map[string]bool{}
+	for _, id := range stageIDsOf(before.Maps[0]) {
+		known[id] = true
+	}
 	expected := replay(t, before, sent[:len(acked)])
-	if sameStages(expected.Maps[0], after.Maps[0]) {
+	if sameStages(expected.Maps[0], after.Maps[0], known) {
 		return
 	}
 	if len(sent) > len(acked) {
 		withNext := replay(t, before, sent[:len(acked)+1])
-		if sameStages(withNext.Maps[0], after.Maps[0]) {
+		if sameStages(withNext.Maps[0], after.Maps[0], known) {
 			return
 		}
 	}
 	t.Fatalf("round %d: after %d acknowledged edits the library differs from them:\n%s", round, len(acked),
-		stageDiff(expected.Maps[0], after.Maps[0]))
+		stageDiff(expected.Maps[0], after.Maps[0], known))
 }
 
 // stageDiff lists the stages that differ, at most ten each way.
-func stageDiff(want, got *workshop.Map) string {
-	wantLines := strings.Split(describeStages(want), "\n")
-	gotLines := strings.Split(describeStages(got), "\n")
+func stageDiff(want, got *workshop.Map, known map[string]bool) string {
+	wantLines := strings.Split(describeStages(want, known), "\n")
+	gotLines := strings.Split(describeStages(got, known), "\n")
 	var out []string
 	for _, side := range []struct {
 		label       string
@@ -228,21 +232,22 @@ func stageDiff(want, got *workshop.Map) string {
 // replay applies edit lines to a copy of the workshop with the same code the binary runs.
 func replay(t *testing.T, w *workshop.Workshop, lines []string) *workshop.Workshop {
 	t.Helper()
-	session := &editSession{w: w.Clone()}
+	editor := &lineEditor{w: w.Clone()}
+	var history workshop.History
 	for i, line := range lines {
 		var e editLine
 		if err := jsonUnmarshalStrict(line, &e); err != nil {
 			t.Fatalf("line %d %s: %v", i+1, line, err)
 		}
-		cmd, _, err := session.command(e)
+		cmd, _, err := editor.command(e)
 		if err == nil {
-			_, err = session.history.Do(session.w, cmd)
+			_, err = history.Do(editor.w, cmd)
 		}
 		if err != nil {
 			t.Fatalf("replay line %d %s: %v", i+1, line, err)
 		}
 	}
-	return session.w
+	return editor.w
 }
 
 func jsonUnmarshalStrict(line string, v any) error {
@@ -251,12 +256,20 @@ func jsonUnmarshalStrict(line string, v any) error {
 	return decoder.Decode(v)
 }
 
-func sameStages(a, b *workshop.Map) bool { return describeStages(a) == describeStages(b) }
+func sameStages(a, b *workshop.Map, known map[string]bool) bool {
+	return describeStages(a, known) == describeStages(b, known)
+}
 
-func describeStages(m *workshop.Map) string {
+// describeStages lists a map's stages. A stage added in this round has a random id, different
+// in the replay and in the binary, so it is described as "new" and told apart by its name.
+func describeStages(m *workshop.Map, known map[string]bool) string {
 	var lines []string
 	for _, s := range m.Stages {
-		lines = append(lines, fmt.Sprintf("  %s %q %s wait %v at (%v, %v)", s.ID, s.Name, s.Department, s.Wait, s.X, s.Y))
+		id := s.ID
+		if !known[id] {
+			id = "new"
+		}
+		lines = append(lines, fmt.Sprintf("  %s %q %s wait %v at (%v, %v)", id, s.Name, s.Department, s.Wait, s.X, s.Y))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"leadline.app/leadline/workshop"
-	"leadline.app/leadline/workshop/store"
+	"leadline.app/leadline/workshop/session"
 )
 
 // maxEditLine bounds one line of edit input; a stage name or note never needs more, and a
@@ -75,7 +75,7 @@ func runEdit(args []string, in io.Reader, out io.Writer) error {
 		return err
 	}
 	defer lib.Close()
-	w, err := lib.Load(id)
+	edits, err := session.Open(lib, id)
 	if err != nil {
 		return fmt.Errorf("edit: %w", err)
 	}
@@ -84,18 +84,22 @@ func runEdit(args []string, in io.Reader, out io.Writer) error {
 	if err := lib.SetLastOpened(id); err != nil {
 		return fmt.Errorf("edit: %w", err)
 	}
-	session := &editSession{lib: lib, id: id, w: w}
-	return session.run(in, out)
+	run := &lineEditor{edits: edits}
+	err = run.run(in, out)
+	if closeErr := edits.Close(); err == nil {
+		err = closeErr
+	}
+	return err
 }
 
-type editSession struct {
-	lib     *store.Library
-	id      int64
-	w       *workshop.Workshop
-	history workshop.History
+// lineEditor reads edit lines and hands each, as a command, to the workshop's edit session: the
+// same one the window uses, so that another writer's edits are replayed on, never overwritten.
+type lineEditor struct {
+	edits *session.Session
+	w     *workshop.Workshop // the session's model, taken afresh for each line
 }
 
-func (s *editSession) run(in io.Reader, out io.Writer) error {
+func (s *lineEditor) run(in io.Reader, out io.Writer) error {
 	scanner := bufio.NewScanner(in)
 	scanner.Buffer(make([]byte, 0, 64*1024), maxEditLine)
 	lineNumber := 0
@@ -122,7 +126,7 @@ func (s *editSession) run(in io.Reader, out io.Writer) error {
 }
 
 // apply turns one line into a change of the workshop and saves it.
-func (s *editSession) apply(lineNumber int, text []byte) error {
+func (s *lineEditor) apply(lineNumber int, text []byte) error {
 	var e editLine
 	decoder := json.NewDecoder(bytes.NewReader(text))
 	decoder.DisallowUnknownFields()
@@ -132,28 +136,27 @@ func (s *editSession) apply(lineNumber int, text []byte) error {
 	if decoder.More() {
 		return &lineError{line: lineNumber, err: errors.New("more than one JSON value on the line")}
 	}
-	var (
-		ch  workshop.Change
-		err error
-	)
+	// Another process may have added the stage this line names: look at the library first.
+	if err := s.edits.Refresh(); err != nil {
+		return &lineError{line: lineNumber, err: err}
+	}
+	s.w = s.edits.Workshop()
+	var err error
 	switch e.Op {
 	case "undo":
-		ch, err = s.history.Undo(s.w)
+		_, err = s.edits.Undo()
 	case "redo":
-		ch, err = s.history.Redo(s.w)
+		_, err = s.edits.Redo()
 	default:
 		var cmd workshop.Command
 		var field string
 		if cmd, field, err = s.command(e); err != nil {
 			return &lineError{line: lineNumber, field: field, err: err}
 		}
-		ch, err = s.history.Do(s.w, cmd)
+		_, err = s.edits.Do(cmd)
 	}
 	if err != nil {
 		return &lineError{line: lineNumber, field: opField(e.Op), err: err}
-	}
-	if err := s.lib.Save(s.id, s.w, ch); err != nil {
-		return &lineError{line: lineNumber, err: fmt.Errorf("not saved: %w", err)}
 	}
 	return nil
 }
@@ -167,7 +170,7 @@ func opField(op string) string {
 }
 
 // command builds the edit command of one line; on error it also names the field at fault.
-func (s *editSession) command(e editLine) (workshop.Command, string, error) {
+func (s *lineEditor) command(e editLine) (workshop.Command, string, error) {
 	m, err := s.mapOf(e)
 	if err != nil {
 		return nil, "map", err
@@ -214,7 +217,7 @@ func (s *editSession) command(e editLine) (workshop.Command, string, error) {
 	return nil, "op", fmt.Errorf("unknown op %q; use move, add, wait, process, rename, delete, undo or redo", e.Op)
 }
 
-func (s *editSession) addCommand(m *workshop.Map, e editLine) (workshop.Command, string, error) {
+func (s *lineEditor) addCommand(m *workshop.Map, e editLine) (workshop.Command, string, error) {
 	if e.Name == nil || strings.TrimSpace(*e.Name) == "" {
 		return nil, "name", errors.New("missing; a new stage needs a name")
 	}
@@ -235,7 +238,7 @@ func (s *editSession) addCommand(m *workshop.Map, e editLine) (workshop.Command,
 
 // setFields copies the line's value for one op ("wait", "process", "rename") onto the stage.
 // For "wait" and "process" a field left out keeps the stage's value only when adding.
-func (s *editSession) setFields(stage *workshop.Stage, e editLine, what string) (string, error) {
+func (s *lineEditor) setFields(stage *workshop.Stage, e editLine, what string) (string, error) {
 	switch what {
 	case "rename":
 		if e.Name == nil || strings.TrimSpace(*e.Name) == "" {
@@ -266,7 +269,7 @@ func (s *editSession) setFields(stage *workshop.Stage, e editLine, what string) 
 }
 
 // duration reads a JSON number (minutes) or a duration string with the workshop's calendar.
-func (s *editSession) duration(raw json.RawMessage) (float64, error) {
+func (s *lineEditor) duration(raw json.RawMessage) (float64, error) {
 	var text string
 	if err := json.Unmarshal(raw, &text); err == nil {
 		return workshop.ParseDuration(text, s.w.Calendar)
@@ -285,7 +288,7 @@ func (s *editSession) duration(raw json.RawMessage) (float64, error) {
 }
 
 // mapOf finds the line's map; left out, it is the workshop's first map.
-func (s *editSession) mapOf(e editLine) (*workshop.Map, error) {
+func (s *lineEditor) mapOf(e editLine) (*workshop.Map, error) {
 	if e.Map == "" {
 		if len(s.w.Maps) == 0 {
 			return nil, fmt.Errorf("workshop %q has no map", s.w.Name)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/session"
 	"leadline.app/leadline/workshop/store"
 )
 
@@ -20,29 +21,26 @@ func sharedWorkshop() *workshop.Workshop {
 }
 
 // addAndMove saves edits as the app does: add a stage, then move it, each its own transaction.
-// Every writer works on its own copy of the model and its own stage ids, so that all of its
-// edits must be in the file at the end, whatever the interleaving.
+// Every writer works through its own edit session on its own copy of the model, so that all
+// of its edits must be in the file at the end, whatever the interleaving: a stale save is
+// replayed on a fresh copy, never written over the other's.
 func addAndMove(lib *store.Library, id int64, prefix string, edits int) error {
-	w := sharedWorkshop()
+	s, err := session.Open(lib, id)
+	if err != nil {
+		return err
+	}
 	for e := 0; e < edits; e++ {
 		stageID := fmt.Sprintf("%s-%d", prefix, e)
 		add := &workshop.AddStage{MapID: "m1", Stage: workshop.Stage{ID: stageID, Name: "Этап " + stageID, Wait: float64(e)}}
-		ch, err := add.Apply(w)
-		if err != nil {
-			return err
-		}
-		if err := lib.Save(id, w, ch); err != nil {
+		if _, err := s.Do(add); err != nil {
 			return fmt.Errorf("%s: %w", stageID, err)
 		}
 		move := &workshop.MoveStage{MapID: "m1", StageID: stageID, X: float64(e), Y: 42}
-		if ch, err = move.Apply(w); err != nil {
-			return err
-		}
-		if err := lib.Save(id, w, ch); err != nil {
+		if _, err := s.Do(move); err != nil {
 			return fmt.Errorf("%s: %w", stageID, err)
 		}
 	}
-	return nil
+	return s.Close()
 }
 
 // checkAllStages loads the shared workshop and checks that every writer's every edit is there.

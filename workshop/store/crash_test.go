@@ -97,7 +97,7 @@ func TestCrashWriterProcess(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := lib.Save(id, w, ch); err != nil {
+		if err := saveChange(lib, id, w, ch); err != nil {
 			t.Fatal(err)
 		}
 		fmt.Println("ack " + stageID)

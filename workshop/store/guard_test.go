@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -168,7 +169,7 @@ func TestNewerVersionStillInWAL(t *testing.T) {
 	lib.Close()
 	newer := rawDB(t, "file:"+path+"?_journal_mode=WAL")
 	newer.SetMaxOpenConns(1)
-	for _, stmt := range []string{"PRAGMA wal_autocheckpoint = 0", "PRAGMA user_version = 3"} {
+	for _, stmt := range []string{"PRAGMA wal_autocheckpoint = 0", fmt.Sprintf("PRAGMA user_version = %d", store.CurrentVersion+1)} {
 		if _, err := newer.Exec(stmt); err != nil {
 			t.Fatal(err)
 		}

@@ -143,3 +143,14 @@ func integrityCheck(t testing.TB, path string) {
 	}
 	_ = db.Close()
 }
+
+// saveChange saves one change the way a single writer does: against the revision the library
+// is at now.
+func saveChange(lib *store.Library, id int64, w *workshop.Workshop, ch workshop.Change) error {
+	revision, err := lib.Revision(id)
+	if err != nil {
+		return err
+	}
+	_, err = lib.Save(id, revision, workshop.CopyRows(w, ch))
+	return err
+}

@@ -25,7 +25,7 @@ func (l *Library) Rename(id int64, name string) error {
 		return fmt.Errorf("%s: the name must not be empty", what)
 	}
 	return l.write(what, func(tx *sql.Tx) error {
-		res, err := tx.Exec("UPDATE workshops SET name = ?, updated_ns = ? WHERE id = ?",
+		res, err := tx.Exec("UPDATE workshops SET name = ?, updated_ns = ?, revision = revision + 1 WHERE id = ?",
 			name, time.Now().UnixNano(), id)
 		return checkOneRow(res, err, id)
 	})

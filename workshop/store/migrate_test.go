@@ -56,8 +56,8 @@ func TestMigrateFromV1(t *testing.T) {
 	}
 
 	lib := openLibrary(t, path)
-	if lib.Version() != 2 || lib.IsNew() {
-		t.Fatalf("after migration: Version() = %d, IsNew() = %v; want 2, false", lib.Version(), lib.IsNew())
+	if lib.Version() != store.CurrentVersion || lib.IsNew() {
+		t.Fatalf("after migration: Version() = %d, IsNew() = %v; want %d, false", lib.Version(), lib.IsNew(), store.CurrentVersion)
 	}
 	got, err := lib.Load(7)
 	if err != nil {
@@ -81,7 +81,7 @@ func TestMigrateFromV1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := lib.Save(7, got, ch); err != nil {
+	if err := saveChange(lib, 7, got, ch); err != nil {
 		t.Fatal(err)
 	}
 	if err := lib.SetLastOpened(7); err != nil {

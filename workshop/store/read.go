@@ -38,39 +38,48 @@ func (l *Library) List() ([]Summary, error) {
 
 // Load reads one workshop, from one consistent snapshot of the file.
 func (l *Library) Load(id int64) (*workshop.Workshop, error) {
+	w, _, err := l.LoadRevision(id)
+	return w, err
+}
+
+// LoadRevision reads one workshop and the revision it is at, from one consistent snapshot: an
+// edit made on this copy is saved against that revision.
+func (l *Library) LoadRevision(id int64) (*workshop.Workshop, int64, error) {
 	var w *workshop.Workshop
+	var revision int64
 	err := l.read(fmt.Sprintf("load workshop %d", id), func(conn *sql.Conn) error {
 		var err error
-		w, err = loadWorkshop(conn, id)
+		w, revision, err = loadWorkshop(conn, id)
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return w, nil
+	return w, revision, nil
 }
 
-func loadWorkshop(conn *sql.Conn, id int64) (*workshop.Workshop, error) {
+func loadWorkshop(conn *sql.Conn, id int64) (*workshop.Workshop, int64, error) {
 	ctx := context.Background()
 	w := &workshop.Workshop{}
 	var participants string
+	var revision int64
 	err := conn.QueryRowContext(ctx, `SELECT name, facilitator, date, participants, notes,
-		hours_per_day, days_per_week FROM workshops WHERE id = ?`, id).Scan(
+		hours_per_day, days_per_week, revision FROM workshops WHERE id = ?`, id).Scan(
 		&w.Name, &w.Facilitator, &w.Date, &participants, &w.Notes,
-		&w.Calendar.HoursPerDay, &w.Calendar.DaysPerWeek)
+		&w.Calendar.HoursPerDay, &w.Calendar.DaysPerWeek, &revision)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, notFound(id)
+		return nil, 0, notFound(id)
 	}
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if err := json.Unmarshal([]byte(participants), &w.Participants); err != nil {
-		return nil, fmt.Errorf("workshop %q participants %q: %w", w.Name, participants, err)
+		return nil, 0, fmt.Errorf("workshop %q participants %q: %w", w.Name, participants, err)
 	}
 	if w.Maps, err = loadMaps(conn, id); err != nil {
-		return nil, fmt.Errorf("workshop %q: %w", w.Name, err)
+		return nil, 0, fmt.Errorf("workshop %q: %w", w.Name, err)
 	}
-	return w, nil
+	return w, revision, nil
 }
 
 func loadMaps(conn *sql.Conn, id int64) ([]*workshop.Map, error) {
@@ -172,6 +181,20 @@ func loadIdeas(conn *sql.Conn, id int64, byID map[string]*workshop.Map) error {
 		}
 	}
 	return rows.Err()
+}
+
+// Revision returns the workshop's revision, which every write moves on. It is one indexed row,
+// cheap enough for the app to poll every second for edits made by another process.
+func (l *Library) Revision(id int64) (int64, error) {
+	var revision int64
+	err := l.read("read workshop revision", func(conn *sql.Conn) error {
+		err := conn.QueryRowContext(context.Background(), "SELECT revision FROM workshops WHERE id = ?", id).Scan(&revision)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound(id)
+		}
+		return err
+	})
+	return revision, err
 }
 
 // Updated returns when the workshop last changed, by this process or another one: the app

@@ -12,7 +12,7 @@ const applicationID = 0x4C444C4E
 
 // CurrentVersion is the schema version this build writes. A library with a higher
 // PRAGMA user_version comes from a newer Leadline and is refused.
-const CurrentVersion = 2
+const CurrentVersion = 3
 
 // signatureTables must all exist in a Leadline library of any version; with the application id
 // and library_info's application row they tell our files from other SQLite databases.
@@ -93,6 +93,12 @@ CREATE TABLE ideas (
 	1: `
 ALTER TABLE ideas ADD COLUMN owner TEXT NOT NULL DEFAULT '';
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`,
+	// v3: every write of a workshop bumps its revision. A save names the revision it was based
+	// on, so that a second writer (another window, leadline edit) is noticed and replayed on
+	// rather than overwritten.
+	2: `
+ALTER TABLE workshops ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
 `,
 }
 

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -18,8 +19,8 @@ func TestOpenCreatesFolderAndSchema(t *testing.T) {
 	if !lib.IsNew() {
 		t.Error("IsNew() = false for a library Open just created")
 	}
-	if lib.Version() != store.CurrentVersion || store.CurrentVersion != 2 {
-		t.Errorf("Version() = %d, want 2", lib.Version())
+	if lib.Version() != store.CurrentVersion || store.CurrentVersion < 3 {
+		t.Errorf("Version() = %d, want the current schema (3 or later)", lib.Version())
 	}
 	if lib.Path() != path {
 		t.Errorf("Path() = %q, want %q", lib.Path(), path)
@@ -113,7 +114,7 @@ func TestMissingWorkshopIsNotFound(t *testing.T) {
 	w := richWorkshop()
 	calls := map[string]error{}
 	_, calls["Load"] = lib.Load(42)
-	calls["Save"] = lib.Save(42, w, workshop.Change{Scope: workshop.ScopeStage, MapID: "m1", StageID: "s2"})
+	calls["Save"] = saveChange(lib, 42, w, workshop.StagesChanged("m1", "s2"))
 	calls["Replace"] = lib.Replace(42, w)
 	calls["Delete"] = lib.Delete(42)
 	calls["Rename"] = lib.Rename(42, "x")
@@ -216,7 +217,7 @@ func TestSecondLibrarySeesFirstsEdits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := first.Save(id, w, ch); err != nil {
+	if err := saveChange(first, id, w, ch); err != nil {
 		t.Fatal(err)
 	}
 	got, err := second.Load(id)
@@ -246,7 +247,7 @@ func TestSaveWritesOnlyTheScope(t *testing.T) {
 	w.Maps[0].Stages[0].Name = "not saved: other stage"
 	w.Name = "not saved: workshop"
 	w.Maps[0].Stages[1].Wait = 99
-	if err := lib.Save(id, w, workshop.Change{Scope: workshop.ScopeStage, MapID: "m1", StageID: "s2"}); err != nil {
+	if err := saveChange(lib, id, w, workshop.StagesChanged("m1", "s2")); err != nil {
 		t.Fatal(err)
 	}
 	stored.Maps[0].Stages[1].Wait = 99
@@ -254,7 +255,7 @@ func TestSaveWritesOnlyTheScope(t *testing.T) {
 	assertSameWorkshop(t, "stage scope", stored, got)
 
 	w.Maps[0].Flows = w.Maps[0].Flows[:2]
-	if err := lib.Save(id, w, workshop.Change{Scope: workshop.ScopeMap, MapID: "m1"}); err != nil {
+	if err := saveChange(lib, id, w, workshop.WholeMapChanged(w.Maps[0])); err != nil {
 		t.Fatal(err)
 	}
 	stored.Maps[0] = w.Maps[0].Clone()
@@ -267,28 +268,73 @@ func TestSaveWritesOnlyTheScope(t *testing.T) {
 	}
 }
 
-// TestStaleChangeWidens: a change naming a map the library does not hold yet (or the model no
-// longer holds) must still save, by writing more rather than failing.
-func TestStaleChangeWidens(t *testing.T) {
+// TestStaleSaveWritesNothing: a save based on an old revision is refused whole with ErrStale.
+func TestStaleSaveWritesNothing(t *testing.T) {
 	lib := openLibrary(t, newLibraryPath(t))
 	w := richWorkshop()
 	id, err := lib.Create(w)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.Maps = append(w.Maps, &workshop.Map{ID: "m9", Name: "Unsaved map", State: workshop.Current,
-		Stages: []*workshop.Stage{{ID: "x1", Name: "New"}}})
-	for _, ch := range []workshop.Change{
-		{Scope: workshop.ScopeStage, MapID: "m9", StageID: "x1"}, // map not stored yet
-		{Scope: workshop.ScopeStage, MapID: "gone", StageID: "x1"},
-		{Scope: workshop.ScopeStage, MapID: "m1", StageID: "gone"},
-		{Scope: workshop.ScopeMap, MapID: "gone"},
-	} {
-		if err := lib.Save(id, w, ch); err != nil {
-			t.Fatalf("Save(%+v): %v", ch, err)
+	_, base, err := lib.LoadRevision(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.Rename(id, "Renamed in the library view"); err != nil {
+		t.Fatal(err)
+	}
+	edit := &workshop.EditWorkshop{Fields: w.Fields()}
+	edit.Fields.Facilitator = "Stale writer"
+	ch, err := edit.Apply(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.Save(id, base, workshop.CopyRows(w, ch)); !errors.Is(err, store.ErrStale) {
+		t.Fatalf("Save on revision %d after a rename = %v, want ErrStale", base, err)
+	}
+	got, revision, err := lib.LoadRevision(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != "Renamed in the library view" || got.Facilitator == "Stale writer" || revision != base+1 {
+		t.Errorf("after a refused save: name %q, facilitator %q, revision %d (want %d)", got.Name, got.Facilitator, revision, base+1)
+	}
+}
+
+// TestStageOrderSurvivesDeleteAndAdd: stage order on a map is kept through deletes, undos and
+// adds, though each save writes only the stages it names.
+func TestStageOrderSurvivesDeleteAndAdd(t *testing.T) {
+	lib := openLibrary(t, newLibraryPath(t))
+	w := richWorkshop()
+	id, err := lib.Create(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var history workshop.History
+	steps := []func() (workshop.Change, error){
+		func() (workshop.Change, error) {
+			return history.Do(w, &workshop.DeleteStage{MapID: "m1", StageID: "s2"})
+		},
+		func() (workshop.Change, error) {
+			return history.Do(w, &workshop.AddStage{MapID: "m1", Stage: workshop.Stage{Name: "Appended"}})
+		},
+		func() (workshop.Change, error) { return history.Undo(w) },
+		func() (workshop.Change, error) { return history.Undo(w) }, // s2 back in the middle
+		func() (workshop.Change, error) { return history.Redo(w) },
+	}
+	for i, step := range steps {
+		ch, err := step()
+		if err != nil {
+			t.Fatalf("step %d: %v", i, err)
 		}
-		got, _ := lib.Load(id)
-		assertSameWorkshop(t, "stale change", w, got)
+		if err := saveChange(lib, id, w, ch); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+		got, err := lib.Load(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertSameWorkshop(t, fmt.Sprintf("step %d", i), w, got)
 	}
 }
 
@@ -310,7 +356,7 @@ func BenchmarkAutosave(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := lib.Save(id, w, ch); err != nil {
+		if err := saveChange(lib, id, w, ch); err != nil {
 			b.Fatal(err)
 		}
 	}

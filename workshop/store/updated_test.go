@@ -25,7 +25,7 @@ func TestUpdatedMovesWithEveryEdit(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Maps[0].Stages[0].Wait = 60
-	if err := lib.Save(id, w, workshop.Change{Scope: workshop.ScopeStage, MapID: "m1", StageID: "a"}); err != nil {
+	if _, err := lib.Save(id, 0, workshop.CopyRows(w, workshop.StagesChanged("m1", "a"))); err != nil {
 		t.Fatal(err)
 	}
 	after, err := lib.Updated(id)
