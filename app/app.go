@@ -50,8 +50,10 @@ func New(a fyne.App, opts Options) *App {
 	if ui.runOnUI == nil {
 		ui.runOnUI = fyne.Do
 	}
-	if a.Preferences().Bool("dark") {
-		ui.themeVariant = theme.VariantDark
+	if opts.Library != nil {
+		if dark, _, _ := opts.Library.Setting(darkThemeSetting); dark == "true" {
+			ui.themeVariant = theme.VariantDark
+		}
 	}
 	ui.applyTheme()
 	ui.window = a.NewWindow("Leadline")

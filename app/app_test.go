@@ -435,3 +435,51 @@ func TestFileDialogsOpen(t *testing.T) {
 		t.Error("no dialog is showing")
 	}
 }
+
+// Typing in the workshop details and closing the window at once (before the idle commit) keeps
+// what was typed; the idle commit firing after the close is refused quietly, never a panic.
+func TestClosingCommitsTheWorkshopForm(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, id, path := newTestLibrary(t)
+	ui := New(a, Options{Library: lib})
+	e := ui.editor
+	e.form.IdleCommit = 50 * time.Millisecond
+	entries := entriesIn(e.form.Content())
+	if len(entries) < 2 {
+		t.Fatalf("the workshop form shows %d entries", len(entries))
+	}
+	facilitator := entries[1] // name, facilitator, date, …
+	test.Type(facilitator, "Ada Lovelace")
+	ui.shutdown()
+	time.Sleep(150 * time.Millisecond) // the idle commit fires on a closed session
+	if got := reopenWorkshop(t, path, id).Facilitator; got != "Ada Lovelace" {
+		t.Errorf("after closing, the facilitator is %q", got)
+	}
+}
+
+// entriesIn lists the text entries under an object, in layout order.
+func entriesIn(o fyne.CanvasObject) []fyne.Focusable {
+	var out []fyne.Focusable
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, child := range x.Objects {
+				walk(child)
+			}
+			return
+		case fyne.Focusable:
+			if _, ok := x.(fyne.Shortcutable); ok { // entries take shortcuts; buttons do not
+				out = append(out, x)
+				return
+			}
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(o)
+	return out
+}

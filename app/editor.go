@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -8,6 +10,7 @@ import (
 	"leadline.app/leadline/app/panels"
 	"leadline.app/leadline/canvas"
 	"leadline.app/leadline/workshop"
+	edit "leadline.app/leadline/workshop/session"
 )
 
 // editor is the main view: palette, map tabs and canvas, the side panel, and the figures.
@@ -163,6 +166,9 @@ func (e *editor) showMap() {
 // apply is where every gesture and form edit lands: one command, one undo step, one save.
 func (e *editor) apply(cmd workshop.Command) error {
 	ch, err := e.session.apply(cmd)
+	if errors.Is(err, edit.ErrClosed) {
+		return err // a form's late idle commit after the window closed: nothing to show it on
+	}
 	if err != nil {
 		e.ui.showError(err)
 		return err

@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -53,6 +54,10 @@ func (t *themeChoice) Size(n fyne.ThemeSizeName) float32 {
 	return size
 }
 
+// darkThemeSetting is where the theme choice is kept: in the library, whose transactions a
+// crash cannot tear, not in Fyne's preferences file, which a killed app once left empty.
+const darkThemeSetting = "theme.dark"
+
 // applyTheme sets the app theme from the chosen variant and presenter state.
 func (ui *App) applyTheme() {
 	ui.fyneApp.Settings().SetTheme(&themeChoice{variant: ui.themeVariant, projector: ui.presenting})
@@ -65,7 +70,11 @@ func (ui *App) toggleDark() {
 	} else {
 		ui.themeVariant = theme.VariantDark
 	}
-	ui.fyneApp.Preferences().SetBool("dark", ui.themeVariant == theme.VariantDark)
+	if ui.lib != nil {
+		if err := ui.lib.SetSetting(darkThemeSetting, strconv.FormatBool(ui.themeVariant == theme.VariantDark)); err != nil {
+			ui.showError(err)
+		}
+	}
 	ui.applyTheme()
 	if e := ui.editor; e != nil && e.session != nil {
 		mt, err := e.session.metrics()

@@ -75,12 +75,7 @@ const lastOpenedKey = "last_opened"
 
 // SetLastOpened remembers the workshop the app showed last, to reopen it on the next start.
 func (l *Library) SetLastOpened(id int64) error {
-	return l.write(fmt.Sprintf("remember workshop %d as last opened", id), func(tx *sql.Tx) error {
-		_, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-			lastOpenedKey, strconv.FormatInt(id, 10))
-		return err
-	})
+	return l.SetSetting(lastOpenedKey, strconv.FormatInt(id, 10))
 }
 
 // LastOpened returns the workshop SetLastOpened remembered, or 0 if none was or it has since
