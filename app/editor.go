@@ -220,8 +220,14 @@ func (e *editor) changed(ch workshop.Change) {
 		return
 	}
 	mt, err := s.metrics()
-	if _, ok := ch.Map(s.mapID); ok {
+	mc, onScreen := ch.Map(s.mapID)
+	if onScreen {
 		e.mapView.Apply(ch, mt)
+	}
+	if onScreen && mc.MovedOnly && len(ch.Maps) == 1 {
+		// A drag's commit: no figure changed, so the panels are left as they are.
+		e.toolbar.refresh()
+		return
 	}
 	e.refreshFigures(mt, err)
 	if e.flowForm.content.Visible() {

@@ -16,13 +16,23 @@ type MapChange struct {
 	MapID  string
 	Fields bool     // the map's name, state or baseline
 	Stages []string // stages added, edited, moved or removed, each once, in the order touched
-	Flows  bool     // the map's flows, as a list
-	Ideas  bool     // the map's improvement ideas, as a list
+	// MovedOnly says the stages named only changed position: no figure, name or flow changed,
+	// so a drag's commit re-places cards without recomputing any panel.
+	MovedOnly bool
+	Flows     bool // the map's flows, as a list
+	Ideas     bool // the map's improvement ideas, as a list
 }
 
 // StagesChanged says that these stages of a map were added, edited, moved or removed.
 func StagesChanged(mapID string, stageIDs ...string) Change {
 	return Change{Maps: []MapChange{{MapID: mapID, Stages: dedupe(stageIDs)}}}
+}
+
+// StagesMoved says that these stages of a map changed position and nothing else.
+func StagesMoved(mapID string, stageIDs ...string) Change {
+	ch := StagesChanged(mapID, stageIDs...)
+	ch.Maps[0].MovedOnly = len(ch.Maps[0].Stages) > 0
+	return ch
 }
 
 // FlowsChanged says that a map's flows changed.
@@ -66,10 +76,12 @@ func (c Change) Union(o Change) Change {
 			continue
 		}
 		merged := &out.Maps[i]
+		movedOnly := (len(merged.Stages) == 0 || merged.MovedOnly) && (len(mc.Stages) == 0 || mc.MovedOnly)
 		merged.Fields = merged.Fields || mc.Fields
 		merged.Flows = merged.Flows || mc.Flows
 		merged.Ideas = merged.Ideas || mc.Ideas
 		merged.Stages = dedupe(append(merged.Stages, mc.Stages...))
+		merged.MovedOnly = movedOnly && len(merged.Stages) > 0
 	}
 	return out
 }

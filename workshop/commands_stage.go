@@ -74,7 +74,7 @@ func (c *MoveStage) Apply(w *Workshop) (Change, error) {
 	s := m.Stages[i]
 	c.fromX, c.fromY = s.X, s.Y
 	s.X, s.Y = c.X, c.Y
-	return StagesChanged(m.ID, s.ID), nil
+	return StagesMoved(m.ID, s.ID), nil
 }
 
 func (c *MoveStage) Undo(w *Workshop) (Change, error) {
@@ -83,7 +83,7 @@ func (c *MoveStage) Undo(w *Workshop) (Change, error) {
 		return Change{}, err
 	}
 	m.Stages[i].X, m.Stages[i].Y = c.fromX, c.fromY
-	return StagesChanged(m.ID, c.StageID), nil
+	return StagesMoved(m.ID, c.StageID), nil
 }
 
 // EditStage replaces a stage's fields (all but its ID) with Stage's. Replayed on a copy another

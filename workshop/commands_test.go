@@ -23,6 +23,7 @@ const fresh = "<fresh>"
 
 var (
 	stagesChange = workshop.StagesChanged
+	movedChange  = workshop.StagesMoved
 	flowsChange  = workshop.FlowsChanged
 	ideasChange  = workshop.IdeasChanged
 	fieldsChange = workshop.MapFieldsChanged
@@ -111,7 +112,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 			command: func(*workshop.Workshop) workshop.Command {
 				return &workshop.MoveStage{MapID: "m1", StageID: "s2", X: 300, Y: 40}
 			},
-			apply: stagesChange("m1", "s2"), undo: stagesChange("m1", "s2"),
+			apply: movedChange("m1", "s2"), undo: movedChange("m1", "s2"),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if s := w.Maps[0].Stage("s2"); s.X != 300 || s.Y != 40 {
 					t.Errorf("s2 at %v,%v, want 300,40", s.X, s.Y)
@@ -301,7 +302,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 				return &workshop.Batch{Name: "Align", Commands: []workshop.Command{
 					&workshop.MoveStage{MapID: "m1", StageID: "s1", Y: 100}, &workshop.MoveStage{MapID: "m1", StageID: "s2", Y: 100}}}
 			},
-			apply: stagesChange("m1", "s1", "s2"), undo: stagesChange("m1", "s2", "s1"),
+			apply: movedChange("m1", "s1", "s2"), undo: movedChange("m1", "s2", "s1"),
 		},
 		{
 			name: "batch on one stage stays on the stage",
@@ -309,7 +310,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 				return &workshop.Batch{Name: "Nudge", Commands: []workshop.Command{
 					&workshop.MoveStage{MapID: "m1", StageID: "s1", X: 5}, &workshop.MoveStage{MapID: "m1", StageID: "s1", X: 10}}}
 			},
-			apply: stagesChange("m1", "s1"), undo: stagesChange("m1", "s1"),
+			apply: movedChange("m1", "s1"), undo: movedChange("m1", "s1"),
 			check: func(t *testing.T, w *workshop.Workshop) {
 				if w.Maps[0].Stages[0].X != 10 {
 					t.Errorf("s1 at x %v, want 10", w.Maps[0].Stages[0].X)
@@ -322,7 +323,7 @@ func TestCommandsApplyUndoRedo(t *testing.T) {
 				return &workshop.Batch{Name: "Move both", Commands: []workshop.Command{
 					&workshop.MoveStage{MapID: "m1", StageID: "s1", X: 5}, &workshop.MoveStage{MapID: "m2", StageID: "s1", X: 5}}}
 			},
-			apply: stagesChange("m1", "s1").Union(stagesChange("m2", "s1")), undo: stagesChange("m2", "s1").Union(stagesChange("m1", "s1")),
+			apply: movedChange("m1", "s1").Union(movedChange("m2", "s1")), undo: movedChange("m2", "s1").Union(movedChange("m1", "s1")),
 		},
 	}
 	for _, tt := range tests {
