@@ -31,8 +31,11 @@ const (
 type Timer struct {
 	widget.BaseWidget
 	OnFinished func()
-	Now        func() time.Time
-	TickEvery  time.Duration
+	// OnUpdate is called on the UI goroutine whenever the clock or its state changes, for
+	// other views of the same timer (the room view's corner overlay).
+	OnUpdate  func()
+	Now       func() time.Time
+	TickEvery time.Duration
 
 	budget     time.Duration // the timebox
 	used       time.Duration // time run before the current start
@@ -202,8 +205,7 @@ func (t *Timer) stopTicking() {
 
 // show writes the clock and button text and redraws.
 func (t *Timer) show() {
-	seconds := int(math.Ceil(t.Remaining().Seconds()))
-	t.clock.Text = fmt.Sprintf("%02d:%02d", seconds/60, seconds%60)
+	t.clock.Text = t.Clock()
 	if t.running {
 		t.startPause.SetText("Pause")
 		t.startPause.SetIcon(theme.MediaPauseIcon())
@@ -212,7 +214,19 @@ func (t *Timer) show() {
 		t.startPause.SetIcon(theme.MediaPlayIcon())
 	}
 	t.Refresh()
+	if t.OnUpdate != nil {
+		t.OnUpdate()
+	}
 }
+
+// Clock is the time left as the timer shows it, "mm:ss", rounded up so 00:00 means done.
+func (t *Timer) Clock() string {
+	seconds := int(math.Ceil(t.Remaining().Seconds()))
+	return fmt.Sprintf("%02d:%02d", seconds/60, seconds%60)
+}
+
+// Finished tells whether the timebox ran out; it stays so until the timer is reset or started.
+func (t *Timer) Finished() bool { return t.finished }
 
 // Flashing tells whether the zero signal is showing its red background right now.
 func (t *Timer) Flashing() bool {
