@@ -1,5 +1,5 @@
 // Package app wires Leadline's window: the library view, the map editor with its panels,
-// presenter mode, dialogs and shortcuts. It is built against a fyne.App parameter, so tests
+// the room view, dialogs and shortcuts. It is built against a fyne.App parameter, so tests
 // drive it with fyne.io/fyne/v2/test and no display.
 package app
 
@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"leadline.app/leadline/app/room"
 	"leadline.app/leadline/workshop/store"
 )
 
@@ -38,10 +39,14 @@ type App struct {
 	runOnUI      func(func())
 	openLibrary  func(string) (*store.Library, error)
 	editor       *editor
-	presenting   bool
+	presenting   bool        // the room view is on, in this window or its own
+	room         *room.View  // while presenting
+	roomWindow   fyne.Window // the room view's own window, nil when it took over this one
 	themeVariant fyne.ThemeVariant
 	shortcuts    fyne.ShortcutHandler // the window's shortcuts, also reachable from tests
 	help         *widget.PopUp        // the shortcut overlay, once shown
+	// secondDisplay answers whether a second screen is attached; nil asks the driver.
+	secondDisplay func() bool
 }
 
 // New builds the window; call ShowAndRun (or Window().Show in tests).

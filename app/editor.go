@@ -260,6 +260,7 @@ func (e *editor) refreshFigures(mt *workshop.Metrics, err error) {
 	e.ladder.Update(w, mt)
 	e.comparison.update(w, mt)
 	e.totals.update(w, mt)
+	e.ui.roomChanged()
 }
 
 // showFlow puts the clicked flow's form where the stage panel is.

@@ -25,7 +25,8 @@ var shortcutHelp = []shortcut{
 	{"Ctrl+= / Ctrl+-", "zoom in / out"},
 	{"Ctrl+0", "fit the map to the window"},
 	{"Ctrl+wheel, drag on empty canvas, scroll", "zoom, pan"},
-	{"F11", "presenter mode; Esc returns"},
+	{"F11 or Present", "room view (second screen or own window when set); Esc returns"},
+	{"Space, → / ←", "in the room view: step along the critical path"},
 	{"Ctrl+T", "start or pause the timer"},
 	{"Ctrl+D", "light or dark theme"},
 	{"Ctrl+L", "library"},
@@ -71,6 +72,9 @@ func installShortcuts(ui *App) {
 // windowKey handles the keys that work anywhere: on the window, and passed on by the map view
 // when it has the focus.
 func (ui *App) windowKey(ev *fyne.KeyEvent) {
+	if ui.presenting && ui.roomWindow == nil && ui.room.Key(ev.Name) {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyF11:
 		ui.togglePresenter()

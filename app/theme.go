@@ -60,7 +60,7 @@ const darkThemeSetting = "theme.dark"
 
 // applyTheme sets the app theme from the chosen variant and presenter state.
 func (ui *App) applyTheme() {
-	ui.fyneApp.Settings().SetTheme(&themeChoice{variant: ui.themeVariant, projector: ui.presenting})
+	ui.fyneApp.Settings().SetTheme(&themeChoice{variant: ui.themeVariant, projector: ui.presenting && ui.roomWindow == nil})
 }
 
 // toggleDark switches between the light and the dark theme.

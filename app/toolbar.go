@@ -33,7 +33,7 @@ func newToolbar(e *editor) *toolbar {
 	help := widget.NewButtonWithIcon("", theme.HelpIcon(), ui.showHelp)
 	dark := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), ui.toggleDark)
 	t.bar = container.NewHBox(library, widget.NewSeparator(), t.undo, t.redo, widget.NewSeparator(),
-		zoomOut, zoomIn, fit, t.snap, layout.NewSpacer(), handout, present, dark, help)
+		zoomOut, zoomIn, fit, t.snap, layout.NewSpacer(), handout, present, ui.roomWindowCheck(), dark, help)
 	return t
 }
 

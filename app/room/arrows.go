@@ -75,15 +75,26 @@ func forwardRoute(from, to placedCard, g grid) []fyne.Position {
 }
 
 func reworkArrow(f workshop.Flow, from, to placedCard, g grid, u float32, p palette, sz typeSizes) []fyne.CanvasObject {
+	// Between two top-lane cards (the critical path's lane) the way back runs over the row,
+	// where nothing stacks; otherwise under it, clear of the branches below the source.
+	over := from.pos.Y == from.rowTop && to.pos.Y == to.rowTop
 	start := fyne.NewPos(from.pos.X+from.size.Width*0.5, from.pos.Y+from.size.Height)
 	end := fyne.NewPos(to.pos.X+to.size.Width*0.5, to.pos.Y+to.size.Height)
 	below := from.rowBottom + g.rowGap*0.3
+	if over {
+		start.Y, end.Y = from.pos.Y, to.pos.Y
+		below = from.rowTop - g.rowGap*0.3
+	}
 	points := []fyne.Position{start, {X: start.X, Y: below}, {X: end.X, Y: below}, end}
 	var objects []fyne.CanvasObject
 	for i := 0; i+1 < len(points); i++ {
 		objects = append(objects, dashes(points[i], points[i+1], 10*u, 7*u, p.rework, 2.5*u)...)
 	}
-	objects = append(objects, arrowHeadUp(end, 11*u, p.rework))
+	if over {
+		objects = append(objects, arrowHeadDown(end, 11*u, p.rework))
+	} else {
+		objects = append(objects, arrowHeadUp(end, 11*u, p.rework))
+	}
 	if f.ReworkPercent > 0 {
 		label := newText("rework "+strconv.FormatFloat(f.ReworkPercent, 'f', -1, 64)+"%", sz.label, false, p.label)
 		w := textWidth(label)
@@ -137,6 +148,12 @@ func arrowHead(tip fyne.Position, size float32, c color.Color) fyne.CanvasObject
 func arrowHeadUp(tip fyne.Position, size float32, c color.Color) fyne.CanvasObject {
 	return triangle(tip.SubtractXY(size*0.6, 0), fyne.NewSize(size*1.2, size),
 		[]fyne.Position{{X: size * 0.6, Y: 0}, {X: size * 1.2, Y: size}, {X: 0, Y: size}}, c)
+}
+
+// arrowHeadDown points down, for a rework flow entering its target from above.
+func arrowHeadDown(tip fyne.Position, size float32, c color.Color) fyne.CanvasObject {
+	return triangle(tip.SubtractXY(size*0.6, size), fyne.NewSize(size*1.2, size),
+		[]fyne.Position{{X: 0, Y: 0}, {X: size * 1.2, Y: 0}, {X: size * 0.6, Y: size}}, c)
 }
 
 func triangle(pos fyne.Position, size fyne.Size, points []fyne.Position, c color.Color) fyne.CanvasObject {

@@ -77,7 +77,7 @@ func buildScene(src Source, size fyne.Size, p palette, focus string) *scene {
 	}
 	card := cardMetricsFor(scale, nameLines)
 	margin := max(card.gapX*0.7, 24*scale) // wrapped flows turn in the outer half-gap
-	top := 22 * scale // room for the rank badges over the top row
+	top := 22 * scale                      // room for the rank badges over the top row
 	availW := size.Width - 2*margin
 	availH := s.bandTop - top - card.rowGap*0.5
 	s.grid = fitGrid(columns, card, availW, availH)
