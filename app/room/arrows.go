@@ -17,6 +17,7 @@ type placedCard struct {
 	size                 fyne.Size
 	rowTop, rowBottom    float32
 	row                  int
+	lastRow              bool // the bottom row of its page
 	critical             bool
 	criticalIndex        int // position on the critical path, -1 off it
 	column, columnInPage int
@@ -70,7 +71,7 @@ func forwardRoute(from, to placedCard, g grid) []fyne.Position {
 	}
 	outX := from.right() + g.gapX/2
 	inX := to.pos.X - g.gapX/2
-	gapY := from.rowBottom + g.rowGap*0.6
+	gapY := from.rowBottom + g.rowGap*wrapLine
 	return []fyne.Position{start, {X: outX, Y: start.Y}, {X: outX, Y: gapY}, {X: inX, Y: gapY}, {X: inX, Y: end.Y}, end}
 }
 
@@ -80,10 +81,14 @@ func reworkArrow(f workshop.Flow, from, to placedCard, g grid, u float32, p pale
 	over := from.pos.Y == from.rowTop && to.pos.Y == to.rowTop
 	start := fyne.NewPos(from.pos.X+from.size.Width*0.5, from.pos.Y+from.size.Height)
 	end := fyne.NewPos(to.pos.X+to.size.Width*0.5, to.pos.Y+to.size.Height)
-	below := from.rowBottom + g.rowGap*0.3
+	// The way back keeps clear of the line a wrapped flow takes through the same gap.
+	below := from.rowBottom + g.rowGap*reworkLine
+	if from.lastRow {
+		below = from.rowBottom + g.rowGap*(1-reworkLine)
+	}
 	if over {
 		start.Y, end.Y = from.pos.Y, to.pos.Y
-		below = from.rowTop - g.rowGap*0.3
+		below = max(from.rowTop-g.rowGap*(1-reworkLine), textHeight(sz.label)/2)
 	}
 	points := []fyne.Position{start, {X: start.X, Y: below}, {X: end.X, Y: below}, end}
 	var objects []fyne.CanvasObject
@@ -108,6 +113,13 @@ func reworkArrow(f workshop.Flow, from, to placedCard, g grid, u float32, p pale
 	}
 	return objects
 }
+
+// Where flows cross the gap between two rows, as a fraction of it from the upper row: a
+// wrapped forward flow, and a rework flow with its label.
+const (
+	wrapLine   = 0.35
+	reworkLine = 0.72
+)
 
 func polyline(points []fyne.Position, c color.Color, width float32) []fyne.CanvasObject {
 	var out []fyne.CanvasObject

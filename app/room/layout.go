@@ -155,17 +155,18 @@ func fitGrid(columns []column, card cardMetrics, availW, availH float32) grid {
 		}
 	}
 	g.cardW, g.cardH = card.width*g.zoom, card.height*g.zoom
-	g.gapX, g.gapY, g.rowGap = card.gapX, card.gapY, card.rowGap
+	g.gapX, g.gapY, g.rowGap = card.gapX*g.zoom, card.gapY*g.zoom, card.rowGap*g.zoom
 	g.pages = paginate(columns, g, availH)
 	return g
 }
 
-// zoomAcross is how far cards can grow with perRow columns across availW.
+// zoomAcross is how far cards (and the gaps between them) can grow with perRow columns
+// across availW.
 func zoomAcross(perRow int, card cardMetrics, availW float32) float32 {
-	return (availW - float32(perRow-1)*card.gapX) / float32(perRow) / card.width
+	return availW / (float32(perRow)*card.width + float32(perRow-1)*card.gapX)
 }
 
-// zoomDown is how far cards can grow with these rows stacked down availH.
+// zoomDown is how far cards and gaps can grow with these rows stacked down availH.
 func zoomDown(rows []row, card cardMetrics, availH float32) float32 {
 	lanes := 0
 	for _, r := range rows {
@@ -175,7 +176,7 @@ func zoomDown(rows []row, card cardMetrics, availH float32) float32 {
 		return maxZoom
 	}
 	gaps := float32(len(rows)-1)*card.rowGap + float32(lanes-len(rows))*card.gapY
-	return (availH - gaps) / float32(lanes) / card.height
+	return availH / (float32(lanes)*card.height + gaps)
 }
 
 // wrapRows cuts columns [first, first+count) into rows of perRow.

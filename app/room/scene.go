@@ -113,7 +113,7 @@ func buildScene(src Source, size fyne.Size, p palette, focus string) *scene {
 			index = i
 		}
 		placed[st.ID] = placedCard{pos: origin.AddXY(sl.x, sl.y), size: fyne.NewSize(s.grid.cardW, s.grid.cardH),
-			rowTop: origin.Y + sl.rowTop, rowBottom: origin.Y + sl.rowBottom, row: sl.row,
+			rowTop: origin.Y + sl.rowTop, rowBottom: origin.Y + sl.rowBottom, row: sl.row, lastRow: sl.row == len(pg.rows)-1,
 			critical: critical[st.ID], criticalIndex: index, column: columnOf[st.ID]}
 	}
 	u := scale * s.grid.zoom
