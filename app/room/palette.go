@@ -60,7 +60,7 @@ func paletteFor(dark bool) palette {
 		badgeFill: rgb(0xa50e0e), badgeText: color.White,
 		barTrack: rgb(0xe5e7eb), barFill: rgb(0x4b5563), barDelay: rgb(0xc62828),
 		arrow: rgb(0x1f2937), quietArrow: rgb(0x9ca3af), rework: rgb(0xb45309), focusRing: rgb(0x1d4ed8),
-		good: rgb(0x166534), fair: rgb(0x78350f), poor: rgb(0xa50e0e),
+		good: rgb(0x14532d), fair: rgb(0x78350f), poor: rgb(0xa50e0e),
 		bandFill: rgb(0xf9fafb), bandBorder: rgb(0xe5e7eb), bandMix: 0.4,
 	}
 }
