@@ -136,19 +136,6 @@ func TestFutureStateComparesWithBaseline(t *testing.T) {
 	}
 }
 
-func TestPresenterModeTogglesAndReturns(t *testing.T) {
-	ui := newTestUI(t)
-	editing := ui.Window().Content()
-	ui.togglePresenter()
-	if !ui.presenting || ui.Window().Content() == editing {
-		t.Fatal("presenter mode did not replace the editing layout")
-	}
-	ui.togglePresenter()
-	if ui.presenting || ui.Window().Content() != ui.editor.content {
-		t.Fatal("Escape path did not return to the editor")
-	}
-}
-
 // A corrupt library is explained, not opened, and the file stays as it was.
 func TestCorruptLibraryIsExplained(t *testing.T) {
 	a := test.NewTempApp(t)
@@ -168,20 +155,6 @@ func TestCorruptLibraryIsExplained(t *testing.T) {
 	after, _ := os.ReadFile(path)
 	if string(after) != string(garbage) {
 		t.Error("the refused file was changed")
-	}
-}
-
-// F11 and Escape reach the window even while the map view has the keyboard focus.
-func TestPresenterKeysWorkWhileMapFocused(t *testing.T) {
-	ui := newTestUI(t)
-	ui.Window().Canvas().Focus(ui.editor.mapView)
-	ui.editor.mapView.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF11})
-	if !ui.presenting {
-		t.Fatal("F11 on the focused map did not start presenter mode")
-	}
-	ui.editor.mapView.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if ui.presenting {
-		t.Fatal("Escape on the focused map did not leave presenter mode")
 	}
 }
 
