@@ -6,9 +6,10 @@ export CGO_ENABLED := 1
 
 GO ?= go
 BIN := bin/leadline
-# Build needs the first six; the tests also drive a real window and read PDFs back.
+# Build needs the first six; the tests also drive a real window, read PDFs back and read the
+# room view's screenshots with OCR.
 APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev \
-	xvfb xdotool x11-utils poppler-utils imagemagick
+	xvfb xdotool x11-utils poppler-utils imagemagick tesseract-ocr
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOBIN := $(shell $(GO) env GOPATH)/bin
 

@@ -26,7 +26,7 @@ var shortcutHelp = []shortcut{
 	{"Ctrl+0", "fit the map to the window"},
 	{"Ctrl+wheel, drag on empty canvas, scroll", "zoom, pan"},
 	{"F11 or Present", "room view (second screen or own window when set); Esc returns"},
-	{"Space, → / ←", "in the room view: step along the critical path"},
+	{"Space, Right / Left", "in the room view: step along the critical path"},
 	{"Ctrl+T", "start or pause the timer"},
 	{"Ctrl+D", "light or dark theme"},
 	{"Ctrl+L", "library"},

@@ -13,14 +13,14 @@ import (
 
 // placedCard is a card's rectangle on screen and the row it sits in.
 type placedCard struct {
-	pos                  fyne.Position
-	size                 fyne.Size
-	rowTop, rowBottom    float32
-	row                  int
-	lastRow              bool // the bottom row of its page
-	critical             bool
-	criticalIndex        int // position on the critical path, -1 off it
-	column, columnInPage int
+	pos               fyne.Position
+	size              fyne.Size
+	rowTop, rowBottom float32
+	row               int
+	lastRow           bool // the bottom row of its page
+	critical          bool
+	criticalIndex     int // position on the critical path, -1 off it
+	column            int
 }
 
 func (c placedCard) right() float32 { return c.pos.X + c.size.Width }

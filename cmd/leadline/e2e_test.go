@@ -175,13 +175,17 @@ func artifactPath(t *testing.T, name string) string {
 	return abs
 }
 
-func startXvfb(t *testing.T) string {
+func startXvfb(t *testing.T) string { return startXvfbSized(t, "1920x1080x24") }
+
+// startXvfbSized starts Xvfb with one screen of the given geometry ("WxHxDEPTH") on the
+// first free display from :99.
+func startXvfbSized(t *testing.T, geometry string) string {
 	for n := 99; n < 120; n++ {
 		display := fmt.Sprintf(":%d", n)
 		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
 			continue
 		}
-		xvfb := exec.Command("Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp")
+		xvfb := exec.Command("Xvfb", display, "-screen", "0", geometry, "-nolisten", "tcp")
 		if err := xvfb.Start(); err != nil {
 			t.Fatal(err)
 		}
