@@ -60,17 +60,7 @@ func TestRealWindow(t *testing.T) {
 	shot := artifactPath(t, "e2e-before.png")
 	x.screenshot(shot)
 
-	// The palette is the left column; its first entry is Marketing. Drop onto the canvas.
-	fromX, fromY := geometry.x+paletteX, geometry.y+paletteFirstY
-	toX, toY := geometry.x+dropX, geometry.y+dropY
-	x.run("mousemove", "--sync", itoa(fromX), itoa(fromY))
-	x.run("mousedown", "1")
-	for step := 1; step <= 12; step++ {
-		x.run("mousemove", "--sync", itoa(fromX+(toX-fromX)*step/12), itoa(fromY+(toY-fromY)*step/12))
-		time.Sleep(30 * time.Millisecond)
-	}
-	x.run("mouseup", "1")
-	time.Sleep(1500 * time.Millisecond)
+	x.dropMarketing(geometry)
 
 	// The new stage's name field has the focus: rename it, then move to the wait field.
 	x.run("key", "ctrl+a")
@@ -125,6 +115,21 @@ const (
 	dropX, dropY            = 1000, 620
 	tabsFromNameToWait      = 4
 )
+
+// dropMarketing drags the palette's first department (Marketing; the palette is the window's
+// left column) onto an empty spot of the canvas in a window at g.
+func (x xdotool) dropMarketing(g rect) {
+	fromX, fromY := g.x+paletteX, g.y+paletteFirstY
+	toX, toY := g.x+dropX, g.y+dropY
+	x.run("mousemove", "--sync", itoa(fromX), itoa(fromY))
+	x.run("mousedown", "1")
+	for step := 1; step <= 12; step++ {
+		x.run("mousemove", "--sync", itoa(fromX+(toX-fromX)*step/12), itoa(fromY+(toY-fromY)*step/12))
+		time.Sleep(30 * time.Millisecond)
+	}
+	x.run("mouseup", "1")
+	time.Sleep(1500 * time.Millisecond)
+}
 
 type xdotool struct {
 	t   *testing.T

@@ -105,17 +105,7 @@ func TestRealWindowRoomOwnWindow(t *testing.T) {
 	}
 
 	// The same gesture as TestRealWindow: drag Marketing from the palette, name the stage.
-	geometry := x.geometry(editor)
-	fromX, fromY := geometry.x+paletteX, geometry.y+paletteFirstY
-	toX, toY := geometry.x+dropX, geometry.y+dropY
-	x.run("mousemove", "--sync", itoa(fromX), itoa(fromY))
-	x.run("mousedown", "1")
-	for step := 1; step <= 12; step++ {
-		x.run("mousemove", "--sync", itoa(fromX+(toX-fromX)*step/12), itoa(fromY+(toY-fromY)*step/12))
-		time.Sleep(30 * time.Millisecond)
-	}
-	x.run("mouseup", "1")
-	time.Sleep(1500 * time.Millisecond)
+	x.dropMarketing(x.geometry(editor))
 	x.run("key", "ctrl+a")
 	x.run("type", "--delay", "40", "Webinar Rehearsal")
 	x.run("key", "Tab")
