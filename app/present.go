@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -9,9 +11,9 @@ import (
 	"leadline.app/leadline/workshop"
 )
 
-// prefRoomOwnWindow is the setting that gives the room view its own window even on a single
-// screen, so two-screen presenting can be rehearsed (and tested) on a laptop.
-const prefRoomOwnWindow = "roomOwnWindow"
+// roomOwnWindowSetting is the library setting that gives the room view its own window even on
+// a single screen, so two-screen presenting can be rehearsed (and tested) on a laptop.
+const roomOwnWindowSetting = "room.ownWindow"
 
 // roomPlacement is where "Present" puts the room view.
 type roomPlacement int
@@ -82,7 +84,7 @@ func (ui *App) togglePresenter() {
 	if e == nil || e.session == nil {
 		return
 	}
-	placement := chooseRoomPlacement(ui.hasSecondDisplay(), ui.fyneApp.Preferences().Bool(prefRoomOwnWindow))
+	placement := chooseRoomPlacement(ui.hasSecondDisplay(), ui.roomOwnWindow())
 	ui.room = room.NewView(editorSource{e}, e.timer)
 	e.timer.OnUpdate = ui.room.TimerChanged
 	ui.presenting = true
@@ -154,11 +156,25 @@ func (ui *App) roomKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// roomOwnWindow reads the setting; without a library it is off.
+func (ui *App) roomOwnWindow() bool {
+	if ui.lib == nil {
+		return false
+	}
+	value, _, err := ui.lib.Setting(roomOwnWindowSetting)
+	return err == nil && value == "true"
+}
+
 // roomWindowCheck is the setting's check box, for the toolbar.
 func (ui *App) roomWindowCheck() *widget.Check {
 	check := widget.NewCheck("Own window", func(on bool) {
-		ui.fyneApp.Preferences().SetBool(prefRoomOwnWindow, on)
+		if ui.lib == nil {
+			return
+		}
+		if err := ui.lib.SetSetting(roomOwnWindowSetting, strconv.FormatBool(on)); err != nil {
+			ui.showError(err)
+		}
 	})
-	check.Checked = ui.fyneApp.Preferences().Bool(prefRoomOwnWindow)
+	check.Checked = ui.roomOwnWindow()
 	return check
 }

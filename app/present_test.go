@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -96,7 +97,9 @@ func TestRoomViewOwnWindowFollowsEdits(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			ui := newTestUI(t)
 			ui.secondDisplay = func() bool { return c.secondDisplay }
-			ui.fyneApp.Preferences().SetBool(prefRoomOwnWindow, c.setting)
+			if err := ui.lib.SetSetting(roomOwnWindowSetting, strconv.FormatBool(c.setting)); err != nil {
+				t.Fatal(err)
+			}
 			editing := ui.Window().Content()
 			ui.togglePresenter()
 			if ui.roomWindow == nil {

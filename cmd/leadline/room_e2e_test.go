@@ -71,14 +71,16 @@ func TestRealWindowRoomOwnWindow(t *testing.T) {
 		t.Skip("set LEADLINE_E2E=1 and LEADLINE_BIN (make e2e) to drive a real window")
 	}
 	env, dir := roomEnv(t, "3520x1080x24")
-	prefs := filepath.Join(dir, "config", "fyne", appID, "preferences.json")
-	if err := os.MkdirAll(filepath.Dir(prefs), 0o755); err != nil {
+	db := filepath.Join(dir, "library.db")
+	lib, err := openLibrary(db) // a new library, seeded with the samples as the app would
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(prefs, []byte(`{"roomOwnWindow":true}`), 0o644); err != nil {
+	if err := lib.SetSetting("room.ownWindow", "true"); err != nil {
 		t.Fatal(err)
 	}
-	stop := startApp(t, env, dir, "--db", filepath.Join(dir, "library.db"), "--workshop", "1", "--present")
+	lib.Close()
+	stop := startApp(t, env, dir, "--db", db, "--workshop", "1", "--present")
 	defer stop()
 	x := xdotool{t: t, env: env}
 	room := strings.Fields(x.run("search", "--sync", "--onlyvisible", "--name", "room view"))[0]
