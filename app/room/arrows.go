@@ -36,6 +36,12 @@ func drawFlows(m *workshop.Map, cards map[string]placedCard, g grid, u float32, 
 	for _, f := range m.Flows {
 		from, okFrom := cards[f.From]
 		to, okTo := cards[f.To]
+		if okFrom != okTo && !f.Rework {
+			// A flow to or from another screen of a paged map: a short stub says the path
+			// goes on there.
+			under = append(under, pageStub(from, to, okFrom, g, u, p)...)
+			continue
+		}
 		if !okFrom || !okTo || f.From == f.To {
 			continue
 		}
@@ -57,6 +63,18 @@ func drawFlows(m *workshop.Map, cards map[string]placedCard, g grid, u float32, 
 		}
 	}
 	return append(under, over...)
+}
+
+func pageStub(from, to placedCard, outgoing bool, g grid, u float32, p palette) []fyne.CanvasObject {
+	colour := p.quietArrow
+	if outgoing {
+		start := fyne.NewPos(from.right(), from.midY())
+		end := start.AddXY(g.gapX*0.7, 0)
+		return append(polyline([]fyne.Position{start, end}, colour, 2.5*u), arrowHead(end, 12*u, colour))
+	}
+	end := fyne.NewPos(to.pos.X, to.midY())
+	start := end.SubtractXY(g.gapX*0.7, 0)
+	return append(polyline([]fyne.Position{start, end}, colour, 2.5*u), arrowHead(end, 12*u, colour))
 }
 
 func forwardRoute(from, to placedCard, g grid) []fyne.Position {
