@@ -225,8 +225,10 @@ func (e *editor) changed(ch workshop.Change) {
 		e.mapView.Apply(ch, mt)
 	}
 	if onScreen && mc.MovedOnly && len(ch.Maps) == 1 {
-		// A drag's commit: no figure changed, so the panels are left as they are.
+		// A drag's commit: no figure changed, so the panels are left as they are. The room
+		// view still follows: it stacks parallel branches in the editor's top-to-bottom order.
 		e.toolbar.refresh()
+		e.ui.roomChanged()
 		return
 	}
 	e.refreshFigures(mt, err)
