@@ -19,15 +19,15 @@ type FieldError struct {
 func (e *FieldError) Error() string {
 	var where []string
 	if e.Map != "" {
-		where = append(where, fmt.Sprintf("map %q", e.Map))
+		where = append(where, fmt.Sprintf("map %q", Shorten(e.Map, 80)))
 	}
 	if e.Stage != "" {
-		where = append(where, fmt.Sprintf("stage %q", e.Stage))
+		where = append(where, fmt.Sprintf("stage %q", Shorten(e.Stage, 80)))
 	}
 	where = append(where, e.Field)
 	msg := strings.Join(where, " ")
 	if e.Value != "" {
-		msg += fmt.Sprintf(" %q", e.Value)
+		msg += fmt.Sprintf(" %q", Shorten(e.Value, 80)) // a value may be megabytes of junk
 	}
 	return msg + ": " + e.Problem
 }
@@ -53,11 +53,20 @@ func quoteAll(names []string) []string {
 
 // Validate checks the whole workshop and returns every problem found, joined.
 func (w *Workshop) Validate() error {
+	// Counts first: a workshop over the bounds is refused before anything costs time.
+	if err := w.checkCounts(); err != nil {
+		return err
+	}
 	var errs []error
 	if strings.TrimSpace(w.Name) == "" {
 		errs = append(errs, &FieldError{Field: "workshop name", Problem: "must not be empty"})
 	}
-	mapIDs := map[string]bool{}
+	errs = append(errs, w.checkLengths()...)
+	mapIDs := make(map[string]bool, len(w.Maps))
+	mapNames := make(map[string]bool, len(w.Maps))
+	for _, m := range w.Maps {
+		mapNames[m.Name] = true
+	}
 	for _, m := range w.Maps {
 		if mapIDs[m.ID] {
 			errs = append(errs, &FieldError{Map: m.Name, Field: "map id", Value: m.ID, Problem: "is used twice"})
@@ -66,7 +75,7 @@ func (w *Workshop) Validate() error {
 		if m.State != Current && m.State != Future {
 			errs = append(errs, &FieldError{Map: m.Name, Field: "state", Value: string(m.State), Problem: "must be current or future"})
 		}
-		if m.Baseline != "" && (w.MapByName(m.Baseline) == nil || m.Baseline == m.Name) {
+		if m.Baseline != "" && (!mapNames[m.Baseline] || m.Baseline == m.Name) {
 			errs = append(errs, &FieldError{Map: m.Name, Field: "baseline", Value: m.Baseline, Problem: "names no other map of this workshop"})
 		}
 		if err := m.Validate(); err != nil {
@@ -76,9 +85,14 @@ func (w *Workshop) Validate() error {
 	return errors.Join(errs...)
 }
 
-// Validate checks one map: stage figures, flow ends, and that forward flows form no loop.
+// Validate checks one map: its size, stage figures, flow ends, and that forward flows form no
+// loop.
 func (m *Map) Validate() error {
+	if err := m.checkCounts(); err != nil {
+		return err
+	}
 	var errs []error
+	errs = append(errs, m.checkLengths()...)
 	ids := map[string]bool{}
 	for _, s := range m.Stages {
 		if s.ID == "" {
@@ -133,6 +147,22 @@ func (s *Stage) validateFigures(mapName string) []error {
 	}
 	if s.People < 0 {
 		bad("people", float64(s.People), "must not be negative")
+	}
+	for _, p := range []struct {
+		field string
+		value float64
+	}{{"x", s.X}, {"y", s.Y}} {
+		if err := CheckPosition(p.value); err != nil {
+			errs = append(errs, &FieldError{Map: mapName, Stage: s.Name, Field: p.field, Problem: err.Error()})
+		}
+	}
+	for _, t := range []struct {
+		field, text string
+		limit       int
+	}{{"name", s.Name, MaxNameLength}, {"department", s.Department, MaxNameLength}, {"notes", s.Notes, MaxNotesLength}} {
+		if err := checkLength(mapName, s.Name, t.field, t.text, t.limit); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	return errs
 }

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"leadline.app/leadline/workshop"
 )
 
 // Error is why a file was refused: the file, where in it (when known), and what is wrong,
@@ -62,6 +64,10 @@ func describeJSONError(data []byte, err error) *Error {
 			field = "the top level"
 		}
 		found := typeErr.Value
+		if number, ok := strings.CutPrefix(found, "number "); ok {
+			// encoding/json says "number 1e309" for a number its type cannot hold.
+			return &Error{Line: line, Column: col, Msg: fmt.Sprintf("field %s: %s is out of range", field, number)}
+		}
 		if found != "array" && found != "object" {
 			found += quoteValue(data, start, typeErr.Offset)
 		}
@@ -208,20 +214,6 @@ func at(file string, data []byte, msg string, path ...any) *Error {
 	return &Error{File: file, Line: line, Msg: msg}
 }
 
-// oneLine joins the problems errors.Join collected into one line, because the command line
-// promises one line on stderr.
-func oneLine(err error) string {
-	var parts []string
-	var flatten func(error)
-	flatten = func(e error) {
-		if joined, ok := e.(interface{ Unwrap() []error }); ok {
-			for _, inner := range joined.Unwrap() {
-				flatten(inner)
-			}
-			return
-		}
-		parts = append(parts, e.Error())
-	}
-	flatten(err)
-	return strings.Join(parts, "; ")
-}
+// oneLine joins the problems errors.Join collected into one short line, because the command
+// line promises one line on stderr.
+func oneLine(err error) string { return workshop.Summarize(err) }

@@ -6,6 +6,7 @@ package formats
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -31,7 +32,7 @@ const MaxFileSize = 10 << 20
 
 // MaxStages bounds the stages of one workshop, all maps together; no room maps more, and the
 // canvas and the handout stay responsive below it.
-const MaxStages = 5000
+const MaxStages = workshop.MaxStages
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
@@ -53,8 +54,11 @@ func Detect(data []byte) (Format, error) {
 	case '[':
 		return "", fmt.Errorf("the file holds a JSON list; expected a JSON object with maps, stages or steps")
 	}
+	if json.Valid(trimmed) {
+		return "", fmt.Errorf("the file holds just the JSON value %s; expected a JSON object with maps, stages or steps", shortText(trimmed))
+	}
 	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
-		return "", fmt.Errorf("not a text file; expected Leadline JSON, Norn JSON or timemap CSV")
+		return "", errors.New(notText)
 	}
 	if looksLikeCSV(data) {
 		return TimemapCSV, nil
@@ -103,6 +107,10 @@ func looksLikeCSV(data []byte) bool {
 // error. A bad file is refused whole.
 func Import(name string, data []byte) (*workshop.Workshop, Format, error) {
 	if err := checkSize(name, len(data)); err != nil {
+		return nil, "", err
+	}
+	data, err := readText(name, data)
+	if err != nil {
 		return nil, "", err
 	}
 	format, err := Detect(data)
@@ -157,6 +165,14 @@ func checkSize(name string, size int) error {
 		return &Error{File: name, Msg: fmt.Sprintf("the file is larger than %d MB; a workshop file is a few kilobytes", MaxFileSize>>20)}
 	}
 	return nil
+}
+
+// shortText quotes the start of a value for a message.
+func shortText(data []byte) string {
+	if len(data) > 40 {
+		return string(data[:40]) + "…"
+	}
+	return string(data)
 }
 
 func checkStageCount(name string, count int) error {

@@ -151,5 +151,5 @@ func TestImportRefusesTooManyStages(t *testing.T) {
 	}
 	stages.WriteString("]}")
 	_, _, err = formats.Import("many.json", []byte(stages.String()))
-	wantErrorNaming(t, err, "many.json", "5001 stages", "5000")
+	wantErrorNaming(t, err, "many.json", "more than the 5000 stages")
 }

@@ -3,6 +3,7 @@ package formats
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"leadline.app/leadline/workshop"
@@ -69,7 +70,13 @@ func ParseLeadline(name string, data []byte) (*workshop.Workshop, error) {
 	if err := checkSize(name, len(data)); err != nil {
 		return nil, err
 	}
-	data = stripBOM(data)
+	data, err := readText(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkShape(name, data, reflect.TypeFor[leadlineFile](), true); err != nil {
+		return nil, err
+	}
 	var file leadlineFile
 	if err := json.Unmarshal(data, &file); err != nil {
 		located := describeJSONError(data, err)
@@ -192,16 +199,17 @@ func (r *leadlineReader) buildMap(index int, in *leadlineMap, cal workshop.Calen
 		m.Stages = append(m.Stages, s)
 	}
 	fillMissingIDs(m)
+	refs := newStageResolver(m)
 	for _, f := range in.Flows {
 		m.Flows = append(m.Flows, workshop.Flow{
-			From:          resolveStageRef(m, f.From),
-			To:            resolveStageRef(m, f.To),
+			From:          refs.resolve(f.From),
+			To:            refs.resolve(f.To),
 			Rework:        f.Rework,
 			ReworkPercent: f.ReworkPercent,
 		})
 	}
 	for _, idea := range in.Ideas {
-		m.Ideas = append(m.Ideas, workshop.Idea{Stage: resolveStageRef(m, idea.Stage), Text: idea.Text, Owner: idea.Owner})
+		m.Ideas = append(m.Ideas, workshop.Idea{Stage: refs.resolve(idea.Stage), Text: idea.Text, Owner: idea.Owner})
 	}
 	return m, nil
 }

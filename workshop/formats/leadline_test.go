@@ -119,12 +119,12 @@ func TestParseLeadlineRefusesBadFiles(t *testing.T) {
 }
 
 func TestParseLeadlineIsLiberal(t *testing.T) {
-	data := `{"name":"  Spaced  ","version":3,"stages":[{"name":"A","colour":"red","ca":null,"wait":"90","people":2.0,"process":"85%"}]}`
+	data := `{"name":"  Spaced  ","stages":[{"name":"A","ca":null,"wait":"90","people":2.0,"process":"85%"}]}`
 	_, err := formats.ParseLeadline("x.json", []byte(data))
-	// "85%" is no duration; everything else here is unknown or loosely written and accepted.
+	// "85%" is no duration; everything else here is loosely written and accepted.
 	wantErrorNaming(t, err, `stage "A" field process`)
 
-	data = `{"name":"  Spaced  ","version":3,"stages":[{"name":"A","colour":"red","ca":null,"wait":"90","people":2.0}]}`
+	data = `{"name":"  Spaced  ","stages":[{"name":"A","ca":null,"wait":"90","people":2.0}]}`
 	w, err := formats.ParseLeadline("x.json", []byte(data))
 	if err != nil {
 		t.Fatal(err)

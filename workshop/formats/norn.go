@@ -3,6 +3,7 @@ package formats
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"leadline.app/leadline/workshop"
@@ -61,7 +62,14 @@ func ParseNorn(name string, data []byte) (*workshop.Workshop, error) {
 	if err := checkSize(name, len(data)); err != nil {
 		return nil, err
 	}
-	data = stripBOM(data)
+	data, err := readText(name, data)
+	if err != nil {
+		return nil, err
+	}
+	// Norn's own tool writes these files, with fields Leadline has no place for: lenient.
+	if err := checkShape(name, data, reflect.TypeFor[nornFile](), false); err != nil {
+		return nil, err
+	}
 	var file nornFile
 	if err := json.Unmarshal(data, &file); err != nil {
 		located := describeJSONError(data, err)
@@ -89,8 +97,9 @@ func ParseNorn(name string, data []byte) (*workshop.Workshop, error) {
 		m.Stages = append(m.Stages, s)
 	}
 	fillMissingIDs(m)
+	refs := newStageResolver(m)
 	for i, c := range file.Connections {
-		f, err := nornFlow(name, data, i, m, &c)
+		f, err := nornFlow(name, data, i, refs, &c)
 		if err != nil {
 			return nil, err
 		}
@@ -147,7 +156,7 @@ func nornStage(file string, data []byte, index int, in *nornStep) (*workshop.Sta
 	return s, nil
 }
 
-func nornFlow(file string, data []byte, index int, m *workshop.Map, in *nornConnection) (workshop.Flow, error) {
+func nornFlow(file string, data []byte, index int, refs stageResolver, in *nornConnection) (workshop.Flow, error) {
 	fail := func(field, msg string) error {
 		return at(file, data, fmt.Sprintf("connection %d field %s: %s", index+1, field, msg), "connections", index, field)
 	}
@@ -159,7 +168,7 @@ func nornFlow(file string, data []byte, index int, m *workshop.Map, in *nornConn
 	if err != nil {
 		return workshop.Flow{}, fail("target", err.Error())
 	}
-	f := workshop.Flow{From: resolveStageRef(m, source), To: resolveStageRef(m, target)}
+	f := workshop.Flow{From: refs.resolve(source), To: refs.resolve(target)}
 	switch kind := strings.ToLower(strings.TrimSpace(in.Type)); kind {
 	case "", "forward":
 	case "rework":

@@ -8,7 +8,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"leadline.app/leadline/workshop"
 )
@@ -32,9 +31,9 @@ func ParseTimemap(name string, data []byte) (*workshop.Workshop, error) {
 	if err := checkSize(name, len(data)); err != nil {
 		return nil, err
 	}
-	data = stripBOM(data)
-	if !utf8.Valid(data) {
-		return nil, &Error{File: name, Msg: "not UTF-8 text; save the CSV as UTF-8"}
+	data, err := readText(name, data)
+	if err != nil {
+		return nil, err
 	}
 	reader := csv.NewReader(strings.NewReader(pipeQuotesToDoubleQuotes(string(data))))
 	reader.Comment = '#'
