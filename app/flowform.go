@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -93,15 +92,11 @@ func (f *flowForm) commit() {
 	if i < 0 {
 		return
 	}
-	percent := 0.0
-	if text := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(f.percent.Text), "%")); text != "" {
-		v, err := strconv.ParseFloat(text, 64)
-		if err != nil || !(v >= 0 && v <= 100) {
-			f.problem.SetText(fmt.Sprintf("Rework %% %q: write a number from 0 to 100", f.percent.Text))
-			f.problem.Show()
-			return
-		}
-		percent = v
+	percent, _, err := workshop.ParsePercent(f.percent.Text)
+	if err != nil {
+		f.problem.SetText(fmt.Sprintf("Rework %% %q: write a number from 0 to 100", f.percent.Text))
+		f.problem.Show()
+		return
 	}
 	f.problem.Hide()
 	old := m.Flows[i]

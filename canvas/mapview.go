@@ -265,7 +265,7 @@ func (v *MapView) lookFor(s *workshop.Stage) cardLook {
 	critical := false
 	if v.metrics != nil {
 		for i, d := range v.metrics.LongestDelays {
-			if i == 3 {
+			if i == workshop.TopDelays {
 				break
 			}
 			ranks[d.Stage.ID] = d

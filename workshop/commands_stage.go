@@ -71,6 +71,11 @@ func (c *MoveStage) Apply(w *Workshop) (Change, error) {
 	if err != nil {
 		return Change{}, err
 	}
+	for _, v := range []float64{c.X, c.Y} {
+		if err := CheckPosition(v); err != nil {
+			return Change{}, fmt.Errorf("move stage: %w", err)
+		}
+	}
 	s := m.Stages[i]
 	c.fromX, c.fromY = s.X, s.Y
 	s.X, s.Y = c.X, c.Y

@@ -14,13 +14,6 @@ import (
 	"leadline.app/leadline/workshop"
 )
 
-// highlightedDelays is how many of the longest delays are marked red, here and on the canvas.
-const highlightedDelays = 3
-
-// MaxDelayRows caps the list as the handout caps its table: past thirty, a ranking is no longer
-// what the room reads, and every edit would restyle hundreds of rows of a large map.
-const MaxDelayRows = 30
-
 var (
 	_ fyne.Widget       = (*Delays)(nil)
 	_ fyne.Tappable     = (*delayRow)(nil)
@@ -79,8 +72,8 @@ func (d *Delays) Update(w *workshop.Workshop, mt *workshop.Metrics) {
 		delays = mt.LongestDelays
 	}
 	cal := calendarOf(w)
-	if hidden := len(delays) - MaxDelayRows; hidden > 0 {
-		delays = delays[:MaxDelayRows]
+	if hidden := len(delays) - workshop.MaxDelayRows; hidden > 0 {
+		delays = delays[:workshop.MaxDelayRows]
 		d.more.SetText("… and " + strconv.Itoa(hidden) + " more stages wait; the handout lists them all")
 		d.more.Show()
 	} else {
@@ -180,7 +173,7 @@ func (r *delayRow) MouseOut()                      { r.hovered = false; r.Refres
 
 func (r *delayRow) set(d workshop.Delay, cal workshop.Calendar) {
 	r.stageID = d.Stage.ID
-	r.top = d.Rank <= highlightedDelays
+	r.top = d.Rank <= workshop.TopDelays
 	r.rank.Text = strconv.Itoa(d.Rank)
 	r.name.Text = d.Stage.Name
 	r.chipLabel.Text = workshop.DepartmentShort(d.Stage.Department)

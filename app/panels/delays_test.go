@@ -35,8 +35,8 @@ func TestDelaysOrderAndSelect(t *testing.T) {
 			t.Errorf("row %d = {%s rank %s wait %s}, want %+v", i, row.stageID, row.rank.Text, row.wait.Text, want[i])
 		}
 		red := row.badge.FillColor == theme.Color(theme.ColorNameError)
-		if red != (i < highlightedDelays) {
-			t.Errorf("row %d badge red = %v, want %v", i, red, i < highlightedDelays)
+		if red != (i < workshop.TopDelays) {
+			t.Errorf("row %d badge red = %v, want %v", i, red, i < workshop.TopDelays)
 		}
 	}
 	test.Tap(d.rows[1])
@@ -65,12 +65,12 @@ func TestDelaysOrderAndSelect(t *testing.T) {
 	}
 }
 
-// A large map's ranking stops at MaxDelayRows and says how many more stages wait.
+// A large map's ranking stops at workshop.MaxDelayRows and says how many more stages wait.
 func TestDelaysListIsCapped(t *testing.T) {
 	test.NewTempApp(t)
 	w := workshop.NewWorkshop("Big")
 	m := &workshop.Map{ID: "m1", Name: "Big", State: workshop.Current}
-	for i := 0; i < MaxDelayRows+12; i++ {
+	for i := 0; i < workshop.MaxDelayRows+12; i++ {
 		m.Stages = append(m.Stages, &workshop.Stage{ID: fmt.Sprintf("s%d", i), Name: fmt.Sprintf("Stage %d", i), Wait: float64(10 + i)})
 	}
 	w.Maps = []*workshop.Map{m}
@@ -86,8 +86,8 @@ func TestDelaysListIsCapped(t *testing.T) {
 			visible++
 		}
 	}
-	if visible != MaxDelayRows {
-		t.Errorf("%d rows visible, want %d", visible, MaxDelayRows)
+	if visible != workshop.MaxDelayRows {
+		t.Errorf("%d rows visible, want %d", visible, workshop.MaxDelayRows)
 	}
 	if !d.more.Visible() || !strings.Contains(d.more.Text, "12 more") {
 		t.Errorf("the note below the list says %q (visible %v), want 12 more", d.more.Text, d.more.Visible())

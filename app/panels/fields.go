@@ -30,18 +30,12 @@ func parseDurationField(field, text string, cal workshop.Calendar) (float64, err
 
 // parseCAField reads %C&A: blank means not recorded; otherwise 0–100, a trailing "%" allowed.
 func parseCAField(text string) (ca float64, recorded bool, err error) {
-	trimmed := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%"))
-	if trimmed == "" {
-		return 0, false, nil
+	ca, recorded, err = workshop.ParsePercent(text)
+	var bad *workshop.PercentError
+	if errors.As(err, &bad) {
+		return 0, false, fmt.Errorf("%%C&A %q: %s", text, bad.Reason)
 	}
-	ca, err = strconv.ParseFloat(trimmed, 64)
-	if err != nil {
-		return 0, false, fmt.Errorf("%%C&A %q: not a number; write 0 to 100, or leave it blank", text)
-	}
-	if !(ca >= 0 && ca <= 100) {
-		return 0, false, fmt.Errorf("%%C&A %q: must be between 0 and 100", text)
-	}
-	return ca, true, nil
+	return ca, recorded, err
 }
 
 // parseCountField reads a whole number of at least zero; blank means zero.

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"leadline.app/leadline/workshop"
 )
 
 // usageError marks mistakes in the command line itself; they exit 2 like flag's own errors.
@@ -27,6 +29,15 @@ func exitCode(err error) int {
 // oneLine folds a multi-error (e.g. several validation problems) onto one stderr line.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", "; ")), " ")
+}
+
+// maxErrorLine bounds the one stderr line. Importers cap their lists of problems already; this
+// catches any other message that quotes a long value.
+const maxErrorLine = 1000
+
+// errorLine is how an error reaches the terminal: one line, bounded, and escaped.
+func errorLine(err error) string {
+	return terminalSafe(workshop.Shorten(oneLine(err.Error()), maxErrorLine))
 }
 
 const usage = `usage:

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strings"
 
 	"leadline.app/leadline/workshop"
@@ -17,10 +16,6 @@ import (
 // maxEditLine bounds one line of edit input; a stage name or note never needs more, and a
 // runaway producer must not grow the process without limit.
 const maxEditLine = 1 << 20
-
-// maxPosition bounds canvas coordinates: beyond it a stage is lost off any screen, and the
-// figure is a typo or a runaway script.
-const maxPosition = 1e6
 
 // editLine is one JSON line of `leadline edit`. Pointers tell a field left out from a zero.
 type editLine struct {
@@ -188,8 +183,8 @@ func (s *lineEditor) command(e editLine) (workshop.Command, string, error) {
 			if p.value == nil {
 				return nil, p.field, errors.New("missing")
 			}
-			if math.Abs(*p.value) > maxPosition {
-				return nil, p.field, fmt.Errorf("%g is off the canvas (at most ±%g)", *p.value, float64(maxPosition))
+			if err := workshop.CheckPosition(*p.value); err != nil {
+				return nil, p.field, err
 			}
 		}
 		return &workshop.MoveStage{MapID: m.ID, StageID: stage.ID, X: *e.X, Y: *e.Y}, "", nil
@@ -227,6 +222,14 @@ func (s *lineEditor) addCommand(m *workshop.Map, e editLine) (workshop.Command, 
 	}
 	if e.X != nil && e.Y != nil {
 		stage.X, stage.Y = *e.X, *e.Y
+	}
+	for _, p := range []struct {
+		field string
+		value float64
+	}{{"x", stage.X}, {"y", stage.Y}} {
+		if err := workshop.CheckPosition(p.value); err != nil {
+			return nil, p.field, err
+		}
 	}
 	for _, field := range []string{"process", "wait"} {
 		if field, err := s.setFields(&stage, e, field); err != nil {
@@ -270,21 +273,7 @@ func (s *lineEditor) setFields(stage *workshop.Stage, e editLine, what string) (
 
 // duration reads a JSON number (minutes) or a duration string with the workshop's calendar.
 func (s *lineEditor) duration(raw json.RawMessage) (float64, error) {
-	var text string
-	if err := json.Unmarshal(raw, &text); err == nil {
-		return workshop.ParseDuration(text, s.w.Calendar)
-	}
-	var minutes float64
-	if err := json.Unmarshal(raw, &minutes); err != nil {
-		return 0, fmt.Errorf("%s is neither minutes nor a duration such as \"2d 4h\"", raw)
-	}
-	switch {
-	case minutes < 0:
-		return 0, fmt.Errorf("%g minutes: must not be negative", minutes)
-	case minutes > workshop.MaxMinutes:
-		return 0, fmt.Errorf("%g minutes: too large (at most %g)", minutes, float64(workshop.MaxMinutes))
-	}
-	return minutes, nil
+	return workshop.ReadDuration(raw, s.w.Calendar)
 }
 
 // mapOf finds the line's map; left out, it is the workshop's first map.

@@ -107,6 +107,8 @@ func TestEditRefusesBadLine(t *testing.T) {
 		{"y missing", `{"op":"move","stage":"fix","x":1}`, []string{`line 2`, `field "y"`, "missing"}},
 		{"x off the canvas", `{"op":"move","stage":"fix","x":1e300,"y":1}`, []string{`line 2`, `field "x"`, "off the canvas"}},
 		{"x beyond float64", `{"op":"move","stage":"fix","x":1e400,"y":1}`, []string{`line 2`, `field "x"`, "1e400", "out of range"}},
+		{"add off the canvas", `{"op":"add","name":"Far","x":1e300,"y":1}`, []string{`line 2`, `field "x"`, "off the canvas (at most ±1e+06)"}},
+		{"add with a name too long", `{"op":"add","name":"` + strings.Repeat("n", 501) + `"}`, []string{`line 2`, "name: is 501 characters long; at most 500 fit"}},
 		{"unknown stage", `{"op":"move","stage":"nope","x":1,"y":1}`, []string{`line 2`, `field "stage"`, `"nope"`}},
 		{"unknown map", `{"op":"move","map":"m9","stage":"fix","x":1,"y":1}`, []string{`line 2`, `field "map"`, `"m9"`}},
 		{"unknown op", `{"op":"fly"}`, []string{`line 2`, `field "op"`, `"fly"`}},

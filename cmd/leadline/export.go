@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"leadline.app/leadline/workshop"
@@ -51,7 +52,7 @@ func runExport(args []string, _ io.Writer) error {
 		}
 		data = res.PDF
 		for _, name := range res.Replaced {
-			fmt.Fprintf(os.Stderr, "leadline: note: characters the handout font lacks were replaced in %q\n", name)
+			fmt.Fprintf(os.Stderr, "leadline: note: characters the handout font lacks were replaced in %s\n", terminalSafe(strconv.Quote(name)))
 		}
 	default:
 		return usagef("export: --format %q: use json or pdf", *format)

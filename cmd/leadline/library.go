@@ -98,7 +98,7 @@ func runList(args []string, out io.Writer) error {
 	tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tMAPS\tLAST CHANGE")
 	for _, s := range summaries {
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\n", s.ID, s.Name, s.Maps, s.Updated.Local().Format("2006-01-02 15:04"))
+		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\n", s.ID, terminalSafe(s.Name), s.Maps, s.Updated.Local().Format("2006-01-02 15:04"))
 	}
 	return tw.Flush()
 }

@@ -10,7 +10,7 @@ import (
 
 func main() {
 	if err := run(os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "leadline: "+oneLine(err.Error()))
+		fmt.Fprintln(os.Stderr, "leadline: "+errorLine(err))
 		os.Exit(exitCode(err))
 	}
 }

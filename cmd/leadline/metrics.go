@@ -39,10 +39,10 @@ func runMetrics(args []string, out io.Writer) error {
 func writeMetricsTable(out io.Writer, w *workshop.Workshop, report *formats.MetricsReport) error {
 	cal := w.Calendar
 	tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "Workshop: %s\n", report.Workshop)
+	fmt.Fprintf(tw, "Workshop: %s\n", terminalSafe(report.Workshop))
 	for i, m := range report.Maps {
 		model := w.Maps[i]
-		fmt.Fprintf(tw, "\nMap: %s (%s)\n", m.Name, m.State)
+		fmt.Fprintf(tw, "\nMap: %s (%s)\n", terminalSafe(m.Name), m.State)
 		fmt.Fprintf(tw, "  Lead time\t%s\n", workshop.FormatDuration(m.LeadTimeMinutes, cal))
 		fmt.Fprintf(tw, "  Process time\t%s\n", workshop.FormatDuration(m.ProcessTimeMinutes, cal))
 		fmt.Fprintf(tw, "  Wait time\t%s\n", workshop.FormatDuration(m.WaitTimeMinutes, cal))
@@ -55,7 +55,7 @@ func writeMetricsTable(out io.Writer, w *workshop.Workshop, report *formats.Metr
 		fmt.Fprintf(tw, "  Total effort\t%s\n", workshop.FormatDuration(m.TotalProcessMinutes, cal))
 		var path []string
 		for _, id := range m.CriticalPath {
-			path = append(path, model.Stage(id).Name)
+			path = append(path, terminalSafe(model.Stage(id).Name))
 		}
 		fmt.Fprintf(tw, "  Critical path\t%s\n", strings.Join(path, " → "))
 		if b := m.Baseline; b != nil {
@@ -64,12 +64,12 @@ func writeMetricsTable(out io.Writer, w *workshop.Workshop, report *formats.Metr
 		}
 		fmt.Fprintf(tw, "  Longest delays\n  #\tstage\tdepartment\twait\tshare\n")
 		for rank, d := range m.LongestDelays {
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%.0f%%\n", rank+1, d.Name, d.Department,
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%.0f%%\n", rank+1, terminalSafe(d.Name), terminalSafe(d.Department),
 				workshop.FormatDuration(d.WaitMinutes, cal), d.ShareOfLeadTime*100)
 		}
 		fmt.Fprintf(tw, "  Departments\n  \tdepartment\twait\tprocess\tstages\n")
 		for _, d := range m.Departments {
-			fmt.Fprintf(tw, "  \t%s\t%s\t%s\t%d\n", d.Name, workshop.FormatDuration(d.WaitMinutes, cal),
+			fmt.Fprintf(tw, "  \t%s\t%s\t%s\t%d\n", terminalSafe(d.Name), workshop.FormatDuration(d.WaitMinutes, cal),
 				workshop.FormatDuration(d.ProcessMinutes, cal), d.Stages)
 		}
 	}

@@ -145,19 +145,48 @@ func Import(name string, data []byte) (*workshop.Workshop, Format, error) {
 // ImportFile reads a file, refusing anything over MaxFileSize before reading it all, and
 // imports it. Errors name the path as given.
 func ImportFile(path string) (*workshop.Workshop, Format, error) {
+	// Check before opening: opening a named pipe with no writer blocks forever, and reading a
+	// device never ends.
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, "", fmt.Errorf("read %s: %w", path, err)
+	}
+	if err := checkRegular(path, info); err != nil {
+		return nil, "", err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, "", fmt.Errorf("read %s: %w", path, err)
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, "", fmt.Errorf("read %s: is a directory, not a file", path)
+	if info, err := f.Stat(); err == nil {
+		if err := checkRegular(path, info); err != nil { // swapped since the first look
+			return nil, "", err
+		}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, "", fmt.Errorf("read %s: %w", path, err)
 	}
 	return Import(path, data)
+}
+
+// checkRegular refuses anything but a regular file, naming what it is.
+func checkRegular(path string, info os.FileInfo) error {
+	mode := info.Mode()
+	switch {
+	case mode.IsRegular():
+		return nil
+	case mode.IsDir():
+		return fmt.Errorf("read %s: is a directory, not a file", path)
+	case mode&os.ModeNamedPipe != 0:
+		return fmt.Errorf("read %s: is a named pipe, not a file; save the workshop to a file first", path)
+	case mode&os.ModeSocket != 0:
+		return fmt.Errorf("read %s: is a socket, not a file", path)
+	case mode&os.ModeDevice != 0:
+		return fmt.Errorf("read %s: is a device, not a file", path)
+	}
+	return fmt.Errorf("read %s: is not a regular file", path)
 }
 
 func checkSize(name string, size int) error {

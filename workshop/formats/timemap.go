@@ -133,14 +133,11 @@ func timemapStage(record []string) (*workshop.Stage, error) {
 	}
 	s.Process, s.Wait = process, lead-process
 	if len(record) >= 4 {
-		text := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(record[3]), "%"))
-		if text != "" {
-			ca, err := strconv.ParseFloat(text, 64)
-			if err != nil || !(ca >= 0 && ca <= 100) {
-				return nil, fmt.Errorf("stage %q field %%C&A %q: expected a percentage from 0 to 100", s.Name, record[3])
-			}
-			s.CA, s.HasCA = ca, ca > 0
+		ca, _, err := workshop.ParsePercent(record[3])
+		if err != nil {
+			return nil, fmt.Errorf("stage %q field %%C&A %q: expected a percentage from 0 to 100", s.Name, record[3])
 		}
+		s.CA, s.HasCA = ca, ca > 0
 	}
 	return s, nil
 }

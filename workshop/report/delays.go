@@ -7,13 +7,6 @@ import (
 	"leadline.app/leadline/workshop"
 )
 
-// topDelays is how many delays are marked red, in the table and on the map.
-const topDelays = 3
-
-// maxDelayRows bounds the ranking: past a few dozen rows the tail says nothing a manager acts
-// on, and the stage details list every stage anyway.
-const maxDelayRows = 30
-
 // delaysSection ranks the stages by wait time: the headline of the handout.
 func (b *builder) delaysSection(m *workshop.Map, mt *workshop.Metrics) {
 	y := b.heading("Longest delays", b.newPage())
@@ -38,7 +31,7 @@ func (b *builder) delaysSection(m *workshop.Map, mt *workshop.Metrics) {
 	}
 	rows := make([]tableRow, 0, len(mt.LongestDelays))
 	for _, d := range mt.LongestDelays {
-		if d.Rank > maxDelayRows {
+		if d.Rank > workshop.MaxDelayRows {
 			break
 		}
 		onPath := "no"
@@ -56,7 +49,7 @@ func (b *builder) delaysSection(m *workshop.Map, mt *workshop.Metrics) {
 			},
 			chips: map[int]rgb{2: hexColour(workshop.DepartmentColour(d.Stage.Department))},
 		}
-		if d.Rank <= topDelays {
+		if d.Rank <= workshop.TopDelays {
 			row.accent = &colourDelay
 			row.badges = map[int]rgb{0: colourDelay}
 		}
@@ -75,7 +68,7 @@ func (b *builder) delaysSection(m *workshop.Map, mt *workshop.Metrics) {
 func delayRanks(mt *workshop.Metrics) map[string]int {
 	ranks := map[string]int{}
 	for _, d := range mt.LongestDelays {
-		if d.Rank > topDelays {
+		if d.Rank > workshop.TopDelays {
 			break
 		}
 		ranks[d.Stage.ID] = d.Rank

@@ -18,8 +18,8 @@ func checkNumbers(m *workshop.Map) error {
 		}{
 			{"process", s.Process, workshop.MaxMinutes},
 			{"wait", s.Wait, workshop.MaxMinutes},
-			{"x", s.X, maxCoordinate},
-			{"y", s.Y, maxCoordinate},
+			{"x", s.X, workshop.MaxPosition},
+			{"y", s.Y, workshop.MaxPosition},
 		}
 		for _, f := range fields {
 			if math.IsNaN(f.value) || math.IsInf(f.value, 0) || math.Abs(f.value) > f.limit {
@@ -32,7 +32,3 @@ func checkNumbers(m *workshop.Map) error {
 	}
 	return nil
 }
-
-// maxCoordinate bounds canvas positions: a million pixels is far past any real map, and the
-// bound keeps the number of map tiles small.
-const maxCoordinate = 1e6
