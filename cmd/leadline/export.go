@@ -26,6 +26,17 @@ func runExport(args []string, _ io.Writer) error {
 	if *output == "" {
 		return usagef("export: -o OUT is required")
 	}
+	sources := files
+	if len(files) == 0 {
+		library, err := libraryPath(*db)
+		if err != nil {
+			return err
+		}
+		sources = []string{library}
+	}
+	if err := checkOutput(*output, sources...); err != nil {
+		return err
+	}
 	w, err := exportSource(files, *db, *workshopID)
 	if err != nil {
 		return err

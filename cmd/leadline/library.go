@@ -1,11 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"text/tabwriter"
 
@@ -17,11 +14,9 @@ import (
 // openLibrary opens the library file (the shared default when path is ""), seeding a new one
 // with the sample workshops so that a first start never shows an empty window.
 func openLibrary(path string) (*store.Library, error) {
-	if path == "" {
-		var err error
-		if path, err = store.DefaultPath(); err != nil {
-			return nil, err
-		}
+	path, err := libraryPath(path)
+	if err != nil {
+		return nil, err
 	}
 	lib, err := store.Open(path)
 	if err != nil {
@@ -34,6 +29,14 @@ func openLibrary(path string) (*store.Library, error) {
 		}
 	}
 	return lib, nil
+}
+
+// libraryPath is the library --db names, or the shared default.
+func libraryPath(db string) (string, error) {
+	if db != "" {
+		return db, nil
+	}
+	return store.DefaultPath()
 }
 
 func seedSamples(lib *store.Library) error {
@@ -101,36 +104,6 @@ func runList(args []string, out io.Writer) error {
 		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\n", s.ID, terminalSafe(s.Name), s.Maps, s.Updated.Local().Format("2006-01-02 15:04"))
 	}
 	return tw.Flush()
-}
-
-// writeFileAtomically writes through a temporary file in the same folder and renames it, so a
-// failed export never leaves half a file where a good one was.
-func writeFileAtomically(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		// Name the file asked for, not the temporary one beside it.
-		var pathErr *os.PathError
-		if errors.As(err, &pathErr) {
-			err = pathErr.Err
-		}
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	// CreateTemp makes the file private; an exported handout is for sharing.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }
 
 func parseWorkshopID(text string) (int64, error) {
