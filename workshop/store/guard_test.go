@@ -60,6 +60,8 @@ func TestRefusedFilesAreLeftByteIdentical(t *testing.T) {
 		{"another application's SQLite", foreignSQLite(""), store.ErrCorrupt, "another application"},
 		{"SQLite with our id but no schema", foreignSQLite("PRAGMA application_id = 1279544398;"), store.ErrCorrupt, "lacks Leadline's tables"},
 		{"newer schema version", newerLibrary(library), store.ErrNewerVersion, "newer version of Leadline (schema version 99"},
+		{"negative schema version", negativeVersion(library), store.ErrCorrupt, "is not a Leadline library: its schema version is -1"},
+		{"index out of step with its table", staleIndex(library), store.ErrCorrupt, "is damaged: integrity check reports"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -110,6 +110,9 @@ func migrate(db *sql.DB, path string) (int, error) {
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
 		return 0, fmt.Errorf("open library %q: read schema version: %w", path, err)
 	}
+	if err := checkVersion(path, version); err != nil {
+		return 0, err
+	}
 	for version < CurrentVersion {
 		next, err := migrateOnce(db, path)
 		if err != nil {
@@ -121,6 +124,18 @@ func migrate(db *sql.DB, path string) (int, error) {
 		return 0, newerVersion(path, version)
 	}
 	return version, nil
+}
+
+// checkVersion refuses a schema version this build cannot migrate from: a newer one, or one
+// below zero, which no Leadline ever wrote.
+func checkVersion(path string, version int) error {
+	switch {
+	case version < 0:
+		return refuse(path, ErrCorrupt, "is not a Leadline library: its schema version is %d", version)
+	case version > CurrentVersion:
+		return newerVersion(path, version)
+	}
+	return nil
 }
 
 func newerVersion(path string, version int) error {
@@ -142,6 +157,9 @@ func migrateOnce(db *sql.DB, path string) (int, error) {
 	}
 	if version >= CurrentVersion {
 		return version, nil // another process got there first, or the file is newer
+	}
+	if err := checkVersion(path, version); err != nil {
+		return 0, err
 	}
 	if _, err := tx.Exec(migrations[version]); err != nil {
 		return 0, fmt.Errorf("open library %q: migrate schema v%d to v%d: %w", path, version, version+1, err)
