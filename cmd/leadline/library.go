@@ -12,23 +12,14 @@ import (
 )
 
 // openLibrary opens the library file (the shared default when path is ""), seeding a new one
-// with the sample workshops so that a first start never shows an empty window.
+// with the sample workshops so that a first start never shows an empty window. The samples go
+// in before the new file takes its name, so no crash leaves a library without them.
 func openLibrary(path string) (*store.Library, error) {
 	path, err := libraryPath(path)
 	if err != nil {
 		return nil, err
 	}
-	lib, err := store.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	if lib.IsNew() {
-		if err := seedSamples(lib); err != nil {
-			lib.Close()
-			return nil, err
-		}
-	}
-	return lib, nil
+	return store.Open(path, store.WithSeed(seedSamples))
 }
 
 // libraryPath is the library --db names, or the shared default.

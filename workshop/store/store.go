@@ -90,10 +90,28 @@ func fileURI(path, params string) string {
 	return (&url.URL{Scheme: "file", Path: p}).String() + "?" + params
 }
 
+// Option tunes Open.
+type Option func(*options)
+
+type options struct {
+	seed func(*Library) error
+}
+
+// WithSeed fills a library Open creates — with the sample workshops, say — before the new file
+// is linked into place, so that a crash or a full disk half-way through the first run leaves
+// no library at all rather than a half-seeded one forever.
+func WithSeed(seed func(*Library) error) Option {
+	return func(o *options) { o.seed = seed }
+}
+
 // Open opens the library at path, creating the file (and its folder) if it does not exist.
 // An existing file is inspected read-only first; only a healthy Leadline library of this or an
 // older schema version is then opened for writing, and migrated if older.
-func Open(path string) (*Library, error) {
+func Open(path string, opts ...Option) (*Library, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	if path == "" {
 		return nil, errors.New("open library: no file name given")
 	}
@@ -101,11 +119,12 @@ func Open(path string) (*Library, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open library %q: %w", path, err)
 	}
+	removeDeadTemporaries(abs)
 	created := false
 	info, err := os.Stat(abs)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if created, err = createLibrary(abs); err != nil {
+		if created, err = createLibrary(abs, o.seed); err != nil {
 			return nil, err
 		}
 	case err != nil:
@@ -133,11 +152,11 @@ func Open(path string) (*Library, error) {
 // createLibrary builds a fresh library beside path and links it into place, so that a crash
 // half-way never leaves an empty or schema-less file under the real name. It reports false if
 // another process created the file first; that file is then opened like any other.
-func createLibrary(path string) (bool, error) {
+func createLibrary(path string, seed func(*Library) error) (bool, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return false, fmt.Errorf("create library %q: %w", path, err)
 	}
-	tmp := fmt.Sprintf("%s.new-%d-%d", path, os.Getpid(), time.Now().UnixNano())
+	tmp := fmt.Sprintf("%s%s%d-%d", path, temporarySuffix, os.Getpid(), time.Now().UnixNano())
 	defer removeWithSidecars(tmp)
 	db, err := sql.Open("sqlite3", fileURI(tmp, readWriteParams))
 	if err != nil {
@@ -147,6 +166,12 @@ func createLibrary(path string) (bool, error) {
 	if _, err := migrate(db, path); err != nil {
 		db.Close()
 		return false, err
+	}
+	if seed != nil {
+		if err := seed(&Library{path: path, db: db, isNew: true, version: CurrentVersion}); err != nil {
+			db.Close()
+			return false, fmt.Errorf("create library %q: %w", path, err)
+		}
 	}
 	// Fold the WAL into the main file: only the main file is linked into place.
 	if _, err := db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
