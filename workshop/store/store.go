@@ -35,6 +35,9 @@ var (
 	ErrCorrupt = errors.New("not a usable Leadline library")
 	// ErrNewerVersion marks a library written by a newer Leadline; it is never downgraded.
 	ErrNewerVersion = errors.New("library from a newer version of Leadline")
+	// ErrReadOnly is returned by every write to a library opened read-only, because its file or
+	// folder cannot be written (a read-only mount, a shared folder, a file marked read-only).
+	ErrReadOnly = errors.New("the library is read-only: its file or folder cannot be written, so nothing was changed")
 )
 
 // OpenError tells why a library file was refused. It names the file, and unwraps to
@@ -60,8 +63,9 @@ func refuse(path string, reason error, format string, args ...any) *OpenError {
 type Library struct {
 	path    string
 	db      *sql.DB
-	isNew   bool
-	version int
+	isNew    bool
+	readOnly bool
+	version  int
 	// writeMu queues this process's writers in Go rather than in SQLite's busy handler, which
 	// polls; SQLite's own lock still guards against other processes.
 	writeMu sync.Mutex
@@ -136,6 +140,9 @@ func Open(path string, opts ...Option) (*Library, error) {
 		if err := inspect(abs); err != nil {
 			return nil, err
 		}
+		if !canWrite(abs) {
+			return openReadOnly(abs)
+		}
 	}
 	db, err := sql.Open("sqlite3", fileURI(abs, readWriteParams))
 	if err != nil {
@@ -157,6 +164,13 @@ func createLibrary(path string, seed func(*Library) error) (bool, error) {
 		return false, fmt.Errorf("create library %q: %w", path, err)
 	}
 	tmp := fmt.Sprintf("%s%s%d-%d", path, temporarySuffix, os.Getpid(), time.Now().UnixNano())
+	// Create the file first, so that a read-only folder is reported as such rather than by
+	// SQLite's "unable to open database file".
+	probe, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return false, fmt.Errorf("create library %q: %w", path, withoutPath(err))
+	}
+	probe.Close()
 	defer removeWithSidecars(tmp)
 	db, err := sql.Open("sqlite3", fileURI(tmp, readWriteParams))
 	if err != nil {
@@ -205,8 +219,12 @@ func removeWithSidecars(path string) {
 // Path is the absolute path of the library file.
 func (l *Library) Path() string { return l.path }
 
-// IsNew tells whether Open created this library just now; the caller then seeds the samples.
+// IsNew tells whether Open created this library just now (and seeded it, WithSeed).
 func (l *Library) IsNew() bool { return l.isNew }
+
+// ReadOnly tells whether the library was opened read-only because it cannot be written: it
+// can be listed, loaded and exported, and every write returns ErrReadOnly.
+func (l *Library) ReadOnly() bool { return l.readOnly }
 
 // Version is the schema version (PRAGMA user_version) of the open library.
 func (l *Library) Version() int { return l.version }
@@ -221,6 +239,9 @@ func (l *Library) Close() error {
 
 // write runs fn in one immediate transaction.
 func (l *Library) write(what string, fn func(tx *sql.Tx) error) error {
+	if l.readOnly {
+		return fmt.Errorf("%s in library %q: %w", what, l.path, ErrReadOnly)
+	}
 	l.writeMu.Lock()
 	defer l.writeMu.Unlock()
 	tx, err := l.db.Begin()
