@@ -61,8 +61,8 @@ func refuse(path string, reason error, format string, args ...any) *OpenError {
 // Library is an open library file. It is safe for use from several goroutines, and several
 // Libraries (in one process or many) may share one file.
 type Library struct {
-	path    string
-	db      *sql.DB
+	path     string
+	db       *sql.DB
 	isNew    bool
 	readOnly bool
 	version  int
