@@ -126,9 +126,12 @@ func (ui *App) openWorkshop(id int64) error {
 		return fmt.Errorf("open workshop %d: %w", id, err)
 	}
 	ui.closeSession()
-	if err := ui.lib.SetLastOpened(id); err != nil {
-		ui.showError(err)
+	if !ui.lib.ReadOnly() { // a read-only library remembers nothing; the banner says why
+		if err := ui.lib.SetLastOpened(id); err != nil {
+			ui.showError(err)
+		}
 	}
+	e.readOnly.show(ui.lib.ReadOnly(), ui.lib.Path())
 	e.open(s)
 	ui.window.SetContent(ui.editor.content)
 	ui.editor.afterShown()

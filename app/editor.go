@@ -34,13 +34,14 @@ type editor struct {
 	totals      *totalsPill
 	flowForm    *flowForm
 	status      *statusLine
+	readOnly    *readOnlyBanner
 	sideTabs    *container.AppTabs
 
 	content fyne.CanvasObject
 }
 
 func newEditor(ui *App) *editor {
-	e := &editor{ui: ui, status: newStatusLine()}
+	e := &editor{ui: ui, status: newStatusLine(), readOnly: newReadOnlyBanner()}
 	e.mapView = canvas.NewMapView()
 	e.palette = canvas.NewPalette(e.mapView)
 	e.stageEditor = panels.NewStageEditor()
@@ -91,7 +92,7 @@ func newEditor(ui *App) *editor {
 }
 
 func (e *editor) layout() fyne.CanvasObject {
-	top := container.NewVBox(e.toolbar.bar, e.mapTabs.box)
+	top := container.NewVBox(e.toolbar.bar, e.readOnly.box, e.mapTabs.box)
 	figures := container.NewVBox(e.status.box, e.metricsBar, e.ladder)
 	centre := container.NewBorder(nil, figures, nil, nil, container.NewStack(e.mapView, e.totals.content))
 	paletteScroll := container.NewVScroll(e.palette)

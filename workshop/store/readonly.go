@@ -33,9 +33,21 @@ func canWrite(path string) bool {
 	return true
 }
 
-// openReadOnly opens a library that cannot be written, so that it can still be listed, shown
-// and exported. Without a WAL beside it, it is opened immutable, which creates no file at all;
-// an older schema cannot be upgraded in place and is refused.
+// OpenReadOnly opens an existing library without ever writing to it, as Open does by itself
+// for a library that cannot be written: it can be listed, shown and exported. Without a WAL
+// beside it, it is opened immutable, which creates no file at all; an older schema cannot be
+// upgraded in place and is refused.
+func OpenReadOnly(path string) (*Library, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open library %q: %w", path, err)
+	}
+	if err := inspect(abs); err != nil {
+		return nil, err
+	}
+	return openReadOnly(abs)
+}
+
 func openReadOnly(path string) (*Library, error) {
 	state, err := statFile(path)
 	if err != nil {
