@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"text/tabwriter"
 
@@ -19,7 +20,9 @@ func openLibrary(path string) (*store.Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(path, store.WithSeed(seedSamples))
+	return store.Open(path, store.WithSeed(seedSamples), store.WithWaitNotice(func(message string) {
+		fmt.Fprintln(os.Stderr, "leadline: "+terminalSafe(message))
+	}))
 }
 
 // libraryPath is the library --db names, or the shared default.

@@ -68,7 +68,8 @@ type Library struct {
 	version  int
 	// writeMu queues this process's writers in Go rather than in SQLite's busy handler, which
 	// polls; SQLite's own lock still guards against other processes.
-	writeMu sync.Mutex
+	writeMu    sync.Mutex
+	waitNotice func(message string) // see WithWaitNotice
 }
 
 // DefaultPath is the library the app and the command line share when no --db is given.
@@ -98,7 +99,8 @@ func fileURI(path, params string) string {
 type Option func(*options)
 
 type options struct {
-	seed func(*Library) error
+	seed       func(*Library) error
+	waitNotice func(message string)
 }
 
 // WithSeed fills a library Open creates — with the sample workshops, say — before the new file
@@ -153,7 +155,7 @@ func Open(path string, opts ...Option) (*Library, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Library{path: abs, db: db, isNew: created, version: version}, nil
+	return &Library{path: abs, db: db, isNew: created, version: version, waitNotice: o.waitNotice}, nil
 }
 
 // createLibrary builds a fresh library beside path and links it into place, so that a crash
@@ -244,7 +246,7 @@ func (l *Library) write(what string, fn func(tx *sql.Tx) error) error {
 	}
 	l.writeMu.Lock()
 	defer l.writeMu.Unlock()
-	tx, err := l.db.Begin()
+	tx, err := l.beginWrite(what)
 	if err != nil {
 		return fmt.Errorf("%s in library %q: %w", what, l.path, err)
 	}
