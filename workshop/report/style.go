@@ -5,6 +5,7 @@ import (
 
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // rgb is a colour as gofpdf takes it.
@@ -85,47 +86,58 @@ func (b *builder) fit(s string, width float64) string {
 	if b.pdf.GetStringWidth(s) <= width {
 		return s
 	}
-	runes := []rune(s)
-	for len(runes) > 0 && b.pdf.GetStringWidth(string(runes)+"…") > width {
-		runes = runes[:len(runes)-1]
-	}
-	return strings.TrimSpace(string(runes)) + "…"
+	head, _, _ := b.cutAtWidth(s, width-b.pdf.GetStringWidth("…"), false)
+	return strings.TrimSpace(head) + "…"
 }
 
 // wrap breaks an already cleaned text into lines no wider than width in the current font.
 // Words longer than a line are broken between characters, so nothing ever overflows a cell.
+// Each word is measured once and each character of an overlong word once, so wrapping stays
+// linear in the length of the text: a 20,000-character name must not take seconds.
 func (b *builder) wrap(s string, width float64) []string {
+	return b.wrapLines(s, width, -1)
+}
+
+// wrapLines wraps as wrap does, stopping once it has more than limit lines (limit < 0: all).
+func (b *builder) wrapLines(s string, width float64, limit int) []string {
 	words := strings.Fields(s)
 	if len(words) == 0 {
 		return []string{""}
 	}
+	space := b.pdf.GetStringWidth(" ")
 	var lines []string
-	line := ""
+	var line strings.Builder
+	lineWidth := 0.0
+	full := func() bool { return limit >= 0 && len(lines) > limit }
 	for _, word := range words {
-		candidate := word
-		if line != "" {
-			candidate = line + " " + word
-		}
-		if b.pdf.GetStringWidth(candidate) <= width {
-			line = candidate
+		wordWidth := b.pdf.GetStringWidth(word)
+		if line.Len() > 0 && lineWidth+space+wordWidth <= width {
+			line.WriteByte(' ')
+			line.WriteString(word)
+			lineWidth += space + wordWidth
 			continue
 		}
-		if line != "" {
-			lines = append(lines, line)
+		if line.Len() > 0 {
+			lines = append(lines, line.String())
+			line.Reset()
 		}
-		line = word
-		for b.pdf.GetStringWidth(line) > width {
-			head, tail := b.splitAtWidth(line, width)
+		for wordWidth > width && !full() {
+			head, tail, headWidth := b.cutAtWidth(word, width, true)
 			lines = append(lines, head)
-			line = tail
+			word, wordWidth = tail, wordWidth-headWidth
 		}
+		if full() {
+			return lines
+		}
+		line.WriteString(word)
+		lineWidth = wordWidth
 	}
-	return append(lines, line)
+	return append(lines, line.String())
 }
 
 // wrapMax wraps and keeps at most maxLines, marking the cut with an ellipsis.
 func (b *builder) wrapMax(s string, width float64, maxLines int) []string {
-	lines := b.wrap(s, width)
+	lines := b.wrapLines(s, width, maxLines)
 	if len(lines) <= maxLines {
 		return lines
 	}
@@ -134,14 +146,26 @@ func (b *builder) wrapMax(s string, width float64, maxLines int) []string {
 	return kept
 }
 
-// splitAtWidth cuts a word after the most characters that fit, at least one.
-func (b *builder) splitAtWidth(word string, width float64) (head, tail string) {
-	runes := []rune(word)
-	n := 1
-	for n < len(runes) && b.pdf.GetStringWidth(string(runes[:n+1])) <= width {
-		n++
+// cutAtWidth splits s after the most characters that fit width, measuring each character
+// once, and returns the head's width; with atLeastOne, the head keeps one character even if it
+// does not fit.
+func (b *builder) cutAtWidth(s string, width float64, atLeastOne bool) (head, tail string, headWidth float64) {
+	used := 0.0
+	for i, r := range s {
+		runeWidth := b.pdf.GetStringWidth(string(r))
+		if used+runeWidth > width {
+			if i == 0 && atLeastOne {
+				size := utf8.RuneLen(r)
+				if size < 0 {
+					size = 1
+				}
+				return s[:size], s[size:], runeWidth
+			}
+			return s[:i], s[i:], used
+		}
+		used += runeWidth
 	}
-	return string(runes[:n]), string(runes[n:])
+	return s, "", used
 }
 
 // percent formats a 0–1 fraction as a whole percent, or with one decimal below 10 %.
