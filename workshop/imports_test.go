@@ -24,3 +24,29 @@ func TestStandardLibraryOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestAdaptersImportNothingAbove holds store, formats and report to DESIGN.md's direction: each
+// builds on workshop, and none reaches up into the UI (app, canvas, Fyne) or the command line.
+// Their own libraries (SQLite, gofpdf) and the embedded assets are below them and allowed.
+func TestAdaptersImportNothingAbove(t *testing.T) {
+	const module = "leadline.app/leadline/"
+	above := []string{module + "app", module + "canvas", module + "cmd", "fyne.io/"}
+	for _, dir := range []string{"store", "formats", "report"} {
+		pkg, err := build.ImportDir(dir, 0)
+		if err != nil {
+			t.Fatalf("reading workshop/%s: %v", dir, err)
+		}
+		usesDomain := false
+		for _, path := range pkg.Imports {
+			usesDomain = usesDomain || path == module+"workshop"
+			for _, forbidden := range above {
+				if path == forbidden || strings.HasPrefix(path, strings.TrimSuffix(forbidden, "/")+"/") {
+					t.Errorf("workshop/%s imports %q, which lies above it", dir, path)
+				}
+			}
+		}
+		if !usesDomain {
+			t.Errorf("workshop/%s does not import workshop; is the test looking at the right directory?", dir)
+		}
+	}
+}
