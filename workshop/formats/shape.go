@@ -65,8 +65,8 @@ type shapeWalker struct {
 	counts map[reflect.Type]int
 }
 
-// stop ends the walk without a refusal of its own: encoding/json reports what is wrong.
-var stop = errors.New("left to encoding/json")
+// errLeftToJSON ends the walk without a refusal of its own: encoding/json reports what is wrong.
+var errLeftToJSON = errors.New("left to encoding/json")
 
 func (w *shapeWalker) refuse(msg string) error {
 	line, _ := lineColumn(w.data, w.dec.InputOffset())
@@ -76,7 +76,7 @@ func (w *shapeWalker) refuse(msg string) error {
 func (w *shapeWalker) token() (json.Token, error) {
 	tok, err := w.dec.Token()
 	if err != nil {
-		return nil, stop
+		return nil, errLeftToJSON
 	}
 	return tok, nil
 }
@@ -192,7 +192,7 @@ func (w *shapeWalker) childWhere(field reflect.StructField, where string) string
 func (w *shapeWalker) skip() error {
 	var raw json.RawMessage
 	if err := w.dec.Decode(&raw); err != nil {
-		return stop
+		return errLeftToJSON
 	}
 	return nil
 }
