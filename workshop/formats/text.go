@@ -11,7 +11,7 @@ import (
 // encoding/json would silently turn it into U+FFFD and change a name.
 func readText(name string, data []byte) ([]byte, error) {
 	if isUTF16(data) {
-		return nil, &Error{File: name, Msg: "the file is UTF-16 text: save it as UTF-8"}
+		return nil, &Error{File: name, Msg: "the file is UTF-16: save it as UTF-8"}
 	}
 	text := stripBOM(data)
 	if bytes.HasPrefix(text, utf8BOM) {
