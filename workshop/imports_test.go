@@ -25,13 +25,13 @@ func TestStandardLibraryOnly(t *testing.T) {
 	}
 }
 
-// TestAdaptersImportNothingAbove holds store, formats and report to DESIGN.md's direction: each
+// TestAdaptersImportNothingAbove holds store, formats, report and session to DESIGN.md's direction: each
 // builds on workshop, and none reaches up into the UI (app, canvas, Fyne) or the command line.
 // Their own libraries (SQLite, gofpdf) and the embedded assets are below them and allowed.
 func TestAdaptersImportNothingAbove(t *testing.T) {
 	const module = "leadline.app/leadline/"
 	above := []string{module + "app", module + "canvas", module + "cmd", "fyne.io/"}
-	for _, dir := range []string{"store", "formats", "report"} {
+	for _, dir := range []string{"store", "formats", "report", "session"} {
 		pkg, err := build.ImportDir(dir, 0)
 		if err != nil {
 			t.Fatalf("reading workshop/%s: %v", dir, err)
