@@ -21,6 +21,9 @@ func (c *AddFlow) Apply(w *Workshop) (Change, error) {
 	if err := m.CheckNewFlow(c.Flow); err != nil {
 		return Change{}, err
 	}
+	if err := w.checkRoomFor(0, 0, 1, 0); err != nil {
+		return Change{}, err
+	}
 	m.Flows = append(m.Flows, c.Flow)
 	return FlowsChanged(m.ID), nil
 }
@@ -133,6 +136,12 @@ func (c *SetIdeas) Apply(w *Workshop) (Change, error) {
 			return Change{}, &FieldError{Map: m.Name, Field: "idea stage", Value: idea.Stage, Problem: "names no stage of this map"}
 		}
 	}
+	if err := w.checkRoomFor(0, 0, 0, len(c.Ideas)-len(m.Ideas)); err != nil {
+		return Change{}, err
+	}
+	if errs := (&Map{Name: m.Name, Ideas: c.Ideas}).checkLengths(); len(errs) > 0 {
+		return Change{}, errs[0]
+	}
 	c.before = append([]Idea(nil), m.Ideas...)
 	m.Ideas = append([]Idea(nil), c.Ideas...)
 	return IdeasChanged(m.ID), nil
@@ -162,6 +171,9 @@ func (c *AddMap) Apply(w *Workshop) (Change, error) {
 		return Change{}, fmt.Errorf("workshop already has a map with id %q", c.Map.ID)
 	}
 	if err := c.Map.Validate(); err != nil {
+		return Change{}, err
+	}
+	if err := w.checkRoomFor(1, len(c.Map.Stages), len(c.Map.Flows), len(c.Map.Ideas)); err != nil {
 		return Change{}, err
 	}
 	added := c.Map.Clone()
@@ -259,6 +271,9 @@ func (c *EditMap) Apply(w *Workshop) (Change, error) {
 	if c.State != Current && c.State != Future {
 		return Change{}, &FieldError{Map: m.Name, Field: "state", Value: string(c.State), Problem: "must be current or future"}
 	}
+	if err := checkLength(m.Name, "", "map name", c.Name, MaxNameLength); err != nil {
+		return Change{}, err
+	}
 	// The baseline may not be the map itself, by its new name or by the old one it is leaving.
 	if c.Baseline != "" && (c.Baseline == c.Name || w.MapByName(c.Baseline) == nil || w.MapByName(c.Baseline) == m) {
 		return Change{}, &FieldError{Map: m.Name, Field: "baseline", Value: c.Baseline, Problem: "names no other map of this workshop"}
@@ -336,6 +351,14 @@ func (c *EditWorkshop) Apply(w *Workshop) (Change, error) {
 	}
 	if !(f.Calendar.DaysPerWeek > 0 && f.Calendar.DaysPerWeek <= 7) {
 		return Change{}, &FieldError{Field: "days per week", Value: fmt.Sprint(f.Calendar.DaysPerWeek), Problem: "must be more than 0 and at most 7"}
+	}
+	trial := Workshop{Participants: f.Participants}
+	trial.setFields(f)
+	if errs := trial.checkLengths(); len(errs) > 0 {
+		return Change{}, errs[0]
+	}
+	if len(f.Participants) > MaxParticipants {
+		return Change{}, fmt.Errorf("a workshop may hold at most %d participants", MaxParticipants)
 	}
 	c.before = w.Fields()
 	w.setFields(f)

@@ -43,6 +43,9 @@ func (c *AddStage) Apply(w *Workshop) (Change, error) {
 	if errs := c.Stage.validateFigures(m.Name); len(errs) > 0 {
 		return Change{}, errs[0]
 	}
+	if err := w.checkRoomFor(0, 1, 0, 0); err != nil {
+		return Change{}, err
+	}
 	s := c.Stage
 	m.Stages = append(m.Stages, &s)
 	return StagesChanged(m.ID, s.ID), nil

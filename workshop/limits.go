@@ -127,3 +127,28 @@ func (m *Map) checkLengths() []error {
 	}
 	return errs
 }
+
+// checkRoomFor refuses an edit that would take the workshop over a bound: more maps, stages,
+// flows or ideas than it may hold. The edit commands call it, so the app and `leadline edit`
+// stop where an import is refused.
+func (w *Workshop) checkRoomFor(maps, stages, flows, ideas int) error {
+	for _, c := range []countLimit{
+		{"maps", len(w.Maps) + maps, MaxMaps},
+		{"stages", w.count(func(m *Map) int { return len(m.Stages) }) + stages, MaxStages},
+		{"flows", w.count(func(m *Map) int { return len(m.Flows) }) + flows, MaxFlows},
+		{"ideas", w.count(func(m *Map) int { return len(m.Ideas) }) + ideas, MaxIdeas},
+	} {
+		if c.count > c.limit {
+			return fmt.Errorf("a workshop may hold at most %d %s", c.limit, c.what)
+		}
+	}
+	return nil
+}
+
+func (w *Workshop) count(of func(*Map) int) int {
+	n := 0
+	for _, m := range w.Maps {
+		n += of(m)
+	}
+	return n
+}
