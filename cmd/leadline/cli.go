@@ -33,7 +33,7 @@ func oneLine(s string) string {
 
 // maxErrorLine bounds the one stderr line. Importers cap their lists of problems already; this
 // catches any other message that quotes a long value.
-const maxErrorLine = 1000
+const maxErrorLine = 500
 
 // errorLine is how an error reaches the terminal: one line, bounded, and escaped.
 func errorLine(err error) string {
