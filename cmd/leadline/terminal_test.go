@@ -48,6 +48,9 @@ func TestTerminalOutputIsEscaped(t *testing.T) {
 			t.Errorf("metrics changed a harmless name; want %q intact in:\n%s", safe, text)
 		}
 	}
+	if n := len([]rune(errorLine(errors.New(strings.Repeat("problem; ", 1<<20))))); n > maxErrorLine {
+		t.Errorf("a 9 MB error became a %d-character line; want at most %d", n, maxErrorLine)
+	}
 	line := errorLine(errors.New("import /tmp/\x1b[31mred.json: bad \u202e"))
 	if strings.ContainsAny(line, "\x1b\u202e") || !strings.Contains(line, `\x1b[31mred.json`) {
 		t.Errorf("error line %q is not escaped", line)
