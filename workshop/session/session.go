@@ -18,10 +18,6 @@ import (
 // ErrClosed is returned by an edit made after Close.
 var ErrClosed = errors.New("the workshop is closed; the edit was not made")
 
-// maxReplays bounds how often one save is replayed on a fresher copy before giving up: each
-// round means another writer saved in the few milliseconds between a reload and a save.
-const maxReplays = 20
-
 // opKind says how an edit reached the model, so that it replays the same way.
 type opKind int
 
@@ -138,10 +134,11 @@ func (s *Session) record(o op) error {
 	return s.flush()
 }
 
-// flush saves every pending edit on the caller's goroutine, replaying them on a fresh copy
-// when another writer got there first. The first error stops it.
+// flush saves every pending edit on the caller's goroutine. When another writer got there
+// first, the pending edits are replayed on the stored copy and saved inside one transaction,
+// so that a busy second writer can never starve this one.
 func (s *Session) flush() error {
-	for replays := 0; ; {
+	for {
 		s.mu.Lock()
 		if len(s.pending) == 0 {
 			s.mu.Unlock()
@@ -153,20 +150,39 @@ func (s *Session) flush() error {
 		switch {
 		case err == nil:
 			s.acknowledge(next.seq, revision)
-		case errors.Is(err, store.ErrStale) && replays < maxReplays:
-			replays++
-			fresh, revision, loadErr := s.lib.LoadRevision(s.id)
-			if loadErr != nil {
-				return loadErr
-			}
-			if refused := s.takeIn(fresh, revision); len(refused) > 0 {
-				return refused[0]
-			}
+		case errors.Is(err, store.ErrStale):
+			return s.saveReplayed()
 		default:
 			s.drop(next.seq)
 			return err
 		}
 	}
+}
+
+// saveReplayed takes the stored copy in, replays the pending edits on it and saves them all,
+// under the library's write lock. The first edit that no longer applied is the error.
+func (s *Session) saveReplayed() error {
+	var refused []error
+	_, revision, err := s.lib.SaveReplayed(s.id, func(fresh *workshop.Workshop, revision int64) (*workshop.Rows, error) {
+		refused = s.takeIn(fresh, revision)
+		s.mu.Lock()
+		var all workshop.Change
+		for _, o := range s.pending {
+			all = all.Union(o.change)
+		}
+		s.mu.Unlock()
+		return workshop.CopyRows(s.model, all), nil
+	})
+	if err != nil {
+		return err // the replayed edits stay pending on the fresh copy; the next save retries
+	}
+	s.mu.Lock()
+	s.revision, s.pending = revision, nil
+	s.mu.Unlock()
+	if len(refused) > 0 {
+		return refused[0]
+	}
+	return nil
 }
 
 // acknowledge marks the edit saved at the given revision.

@@ -36,6 +36,13 @@ func (l *Library) List() ([]Summary, error) {
 	return list, err
 }
 
+// querier is what loading needs: a connection in a read transaction, or a write transaction
+// that loads the stored copy before replaying edits on it.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
 // Load reads one workshop, from one consistent snapshot of the file.
 func (l *Library) Load(id int64) (*workshop.Workshop, error) {
 	w, _, err := l.LoadRevision(id)
@@ -58,7 +65,7 @@ func (l *Library) LoadRevision(id int64) (*workshop.Workshop, int64, error) {
 	return w, revision, nil
 }
 
-func loadWorkshop(conn *sql.Conn, id int64) (*workshop.Workshop, int64, error) {
+func loadWorkshop(conn querier, id int64) (*workshop.Workshop, int64, error) {
 	ctx := context.Background()
 	w := &workshop.Workshop{}
 	var participants string
@@ -82,7 +89,7 @@ func loadWorkshop(conn *sql.Conn, id int64) (*workshop.Workshop, int64, error) {
 	return w, revision, nil
 }
 
-func loadMaps(conn *sql.Conn, id int64) ([]*workshop.Map, error) {
+func loadMaps(conn querier, id int64) ([]*workshop.Map, error) {
 	ctx := context.Background()
 	rows, err := conn.QueryContext(ctx, `SELECT map_id, name, state, baseline FROM maps
 		WHERE workshop_id = ? ORDER BY position, map_id`, id)
@@ -119,7 +126,7 @@ func loadMaps(conn *sql.Conn, id int64) ([]*workshop.Map, error) {
 	return maps, nil
 }
 
-func loadStages(conn *sql.Conn, id int64, byID map[string]*workshop.Map) error {
+func loadStages(conn querier, id int64, byID map[string]*workshop.Map) error {
 	rows, err := conn.QueryContext(context.Background(), `SELECT map_id, stage_id, name, department,
 		process, wait, ca, people, notes, x, y FROM stages WHERE workshop_id = ?
 		ORDER BY map_id, position, stage_id`, id)
@@ -143,7 +150,7 @@ func loadStages(conn *sql.Conn, id int64, byID map[string]*workshop.Map) error {
 	return rows.Err()
 }
 
-func loadFlows(conn *sql.Conn, id int64, byID map[string]*workshop.Map) error {
+func loadFlows(conn querier, id int64, byID map[string]*workshop.Map) error {
 	rows, err := conn.QueryContext(context.Background(), `SELECT map_id, from_stage, to_stage, rework,
 		rework_percent FROM flows WHERE workshop_id = ? ORDER BY map_id, position`, id)
 	if err != nil {
@@ -163,7 +170,7 @@ func loadFlows(conn *sql.Conn, id int64, byID map[string]*workshop.Map) error {
 	return rows.Err()
 }
 
-func loadIdeas(conn *sql.Conn, id int64, byID map[string]*workshop.Map) error {
+func loadIdeas(conn querier, id int64, byID map[string]*workshop.Map) error {
 	rows, err := conn.QueryContext(context.Background(), `SELECT map_id, stage_id, text, owner
 		FROM ideas WHERE workshop_id = ? ORDER BY map_id, position`, id)
 	if err != nil {

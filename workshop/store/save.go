@@ -32,6 +32,31 @@ func (l *Library) Save(id, base int64, rows *workshop.Rows) (int64, error) {
 	return revision, err
 }
 
+// SaveReplayed is the way out of a stale save that no other writer can beat: inside one
+// immediate transaction it loads the workshop as stored, lets replay apply the caller's unsaved
+// edits to that copy and name the rows they touched, and saves those rows. It returns the copy
+// and its new revision.
+func (l *Library) SaveReplayed(id int64, replay func(fresh *workshop.Workshop, revision int64) (*workshop.Rows, error)) (*workshop.Workshop, int64, error) {
+	var fresh *workshop.Workshop
+	var revision int64
+	err := l.write(fmt.Sprintf("save workshop %d", id), func(tx *sql.Tx) error {
+		var err error
+		var base int64
+		if fresh, base, err = loadWorkshop(tx, id); err != nil {
+			return err
+		}
+		rows, err := replay(fresh, base)
+		if err != nil {
+			return err
+		}
+		if revision, err = bumpRevision(tx, id, base); err != nil {
+			return err
+		}
+		return saveRows(tx, id, rows)
+	})
+	return fresh, revision, err
+}
+
 // bumpRevision checks that the workshop is still at base and moves it to base+1. The
 // transaction is immediate, so no other writer can slip in between the check and the write.
 func bumpRevision(tx *sql.Tx, id, base int64) (int64, error) {
