@@ -81,10 +81,22 @@ func (s *Session) UndoLabel() string       { return s.history.UndoLabel() }
 func (s *Session) RedoLabel() string       { return s.history.RedoLabel() }
 func (s *Session) Library() *store.Library { return s.lib }
 
+// refusal says why no edit can be made at all: the session is closed, or the library cannot
+// be written (an edit applied on screen and never saved would be a lie).
+func (s *Session) refusal() error {
+	if s.closed {
+		return ErrClosed
+	}
+	if s.lib.ReadOnly() {
+		return store.ErrReadOnly
+	}
+	return nil
+}
+
 // Do applies one command as one undo step and saves it.
 func (s *Session) Do(cmd workshop.Command) (workshop.Change, error) {
-	if s.closed {
-		return workshop.Change{}, ErrClosed
+	if err := s.refusal(); err != nil {
+		return workshop.Change{}, err
 	}
 	ch, err := s.history.Do(s.model, cmd)
 	if err != nil {
@@ -95,8 +107,8 @@ func (s *Session) Do(cmd workshop.Command) (workshop.Change, error) {
 
 // Undo reverts the last command of this session and saves that.
 func (s *Session) Undo() (workshop.Change, error) {
-	if s.closed {
-		return workshop.Change{}, ErrClosed
+	if err := s.refusal(); err != nil {
+		return workshop.Change{}, err
 	}
 	cmd := s.history.Last()
 	ch, err := s.history.Undo(s.model)
@@ -108,8 +120,8 @@ func (s *Session) Undo() (workshop.Change, error) {
 
 // Redo applies the last undone command again and saves it.
 func (s *Session) Redo() (workshop.Change, error) {
-	if s.closed {
-		return workshop.Change{}, ErrClosed
+	if err := s.refusal(); err != nil {
+		return workshop.Change{}, err
 	}
 	cmd := s.history.NextRedo()
 	ch, err := s.history.Redo(s.model)

@@ -272,3 +272,24 @@ func TestAsyncWritersInterleave(t *testing.T) {
 		t.Errorf("%d stages, want 2 + 20 + 20", len(got.Stages))
 	}
 }
+
+// A library that cannot be written refuses every edit before it touches the model, so the
+// screen never shows an edit that will not be kept.
+func TestReadOnlyLibraryRefusesEdits(t *testing.T) {
+	path, id := newLibrary(t)
+	lib, err := store.OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	s, err := session.Open(lib, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Do(addStage("never kept")); !errors.Is(err, store.ErrReadOnly) {
+		t.Fatalf("Do on a read-only library = %v, want ErrReadOnly", err)
+	}
+	if n := len(s.Workshop().Maps[0].Stages); n != 2 || s.CanUndo() {
+		t.Errorf("the refused edit reached the model (%d stages) or the history (%v)", n, s.CanUndo())
+	}
+}
