@@ -203,33 +203,34 @@ func TestComparisonShowsBeforeAndAfter(t *testing.T) {
 		texts = append(texts, o.(*widget.Label).Text)
 	}
 	// Lead time before: 30 + 60 + 2400 + 120 = 2610 = 1w (2400) 3h 30m; after 1410 = 2d 7h 30m;
-	// change −1200 = −2d 4h, −46%.
+	// change −1200 = −2d 4h, −46 %; efficiency 180/2610 = 6.9 % before, 180/1410 = 13 % after.
 	joined := strings.Join(texts, "|")
-	for _, want := range []string{"Lead time|1w 3h 30m|2d 7h 30m|-2d 4h (-46%)"} {
+	for _, want := range []string{"Lead time|1w 3h 30m|2d 7h 30m|−2d 4h (−46 %)", "Flow efficiency|6.9 %|13 %|+5.9 pts"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("comparison %q lacks %q", joined, want)
 		}
 	}
 }
 
-// The totals pill follows the metrics: lead time 30+60+2400+120 = 2610 min = 1.1w (2400 a week).
+// The totals pill follows the metrics: lead time 30+60+2400+120 = 2610 min = 1w 3h 30m (2400 a
+// week), written in full as everywhere but on cards and badges.
 func TestTotalsPillFollowsEdits(t *testing.T) {
 	ui := newTestUI(t)
 	e := ui.editor
-	if got := e.totals.figures.Text; !strings.Contains(got, "Lead time 1.1w") {
+	if got := e.totals.figures.Text; !strings.Contains(got, "Lead time 1w 3h 30m") {
 		t.Errorf("pill says %q", got)
 	}
 	m := e.session.currentMap()
 	edited := *m.Stage("b")
-	edited.Wait = 0 // lead time 30 + 60 + 120 = 210 min = 3.5h; efficiency 180/210 = 86%
+	edited.Wait = 0 // lead time 30 + 60 + 120 = 210 min = 3h 30m; efficiency 180/210 = 86 %
 	if err := e.apply(&workshop.EditStage{MapID: m.ID, StageID: "b", Stage: edited}); err != nil {
 		t.Fatal(err)
 	}
-	if got := e.totals.figures.Text; !strings.Contains(got, "Lead time 3.5h") {
+	if got := e.totals.figures.Text; !strings.Contains(got, "Lead time 3h 30m") {
 		t.Errorf("after the edit the pill says %q", got)
 	}
-	if got := e.totals.efficiency.Text; got != "86%" {
-		t.Errorf("efficiency %q, want 86%%", got)
+	if got := e.totals.efficiency.Text; got != "86 %" {
+		t.Errorf("efficiency %q, want 86 %%", got)
 	}
 }
 

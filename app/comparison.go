@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -36,13 +34,13 @@ func (c *comparison) update(w *workshop.Workshop, mt *workshop.Metrics) {
 	b := mt.Baseline
 	cal := w.Calendar
 	duration := func(m float64) string { return workshop.FormatDuration(m, cal) }
-	percent := func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }
 	rows := [][4]string{
 		{"", "Before", "After", "Change"},
 		{"Lead time", duration(b.Before.LeadTime), duration(mt.LeadTime), signedChange(b.LeadTimeChange, b.Before.LeadTime, cal)},
 		{"Process time", duration(b.Before.ProcessTime), duration(mt.ProcessTime), signedChange(b.ProcessChange, b.Before.ProcessTime, cal)},
 		{"Wait time", duration(b.Before.WaitTime), duration(mt.WaitTime), signedChange(b.WaitChange, b.Before.WaitTime, cal)},
-		{"Flow efficiency", percent(b.Before.FlowEfficiency), percent(mt.FlowEfficiency), fmt.Sprintf("%+.0f pt", b.EfficiencyDiff*100)},
+		{"Flow efficiency", workshop.FormatPercent(b.Before.FlowEfficiency), workshop.FormatPercent(mt.FlowEfficiency),
+			workshop.FormatPointsChange(b.EfficiencyDiff)},
 	}
 	c.title.SetText("Before and after: " + b.Baseline)
 	c.grid.RemoveAll()
@@ -58,14 +56,11 @@ func (c *comparison) update(w *workshop.Workshop, mt *workshop.Metrics) {
 	c.content.Show()
 }
 
-// signedChange writes a change in time with its share of the before figure: "−3w (−40%)".
+// signedChange writes a change in time with its share of the before figure: "−3w (−40 %)".
 func signedChange(change, before float64, cal workshop.Calendar) string {
-	text := workshop.FormatDuration(change, cal)
-	if change > 0 {
-		text = "+" + text
-	}
+	text := workshop.FormatDurationChange(change, cal)
 	if before != 0 {
-		text += fmt.Sprintf(" (%+.0f%%)", change/before*100)
+		text += " (" + workshop.FormatPercentChange(change/before) + ")"
 	}
 	return text
 }

@@ -50,8 +50,8 @@ func (p *totalsPill) update(w *workshop.Workshop, mt *workshop.Metrics) {
 	p.background.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	p.figures.Color = theme.Color(theme.ColorNameForeground)
 	p.figures.Text = fmt.Sprintf("Lead time %s  ·  Process %s  ·  Flow efficiency",
-		workshop.FormatShort(mt.LeadTime, cal), workshop.FormatShort(mt.ProcessTime, cal))
-	p.efficiency.Text = fmt.Sprintf("%.0f%%", mt.FlowEfficiency*100)
+		workshop.FormatDuration(mt.LeadTime, cal), workshop.FormatDuration(mt.ProcessTime, cal))
+	p.efficiency.Text = workshop.FormatPercent(mt.FlowEfficiency)
 	p.efficiency.Color = panels.EfficiencyColour(mt.FlowEfficiency) // the tiles' thresholds
 	p.content.Show()
 	p.content.Refresh()

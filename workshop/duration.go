@@ -23,8 +23,9 @@ func (e *DurationError) Error() string {
 	return fmt.Sprintf("duration %q: %s", e.Text, e.Reason)
 }
 
-// ParseDuration reads a duration such as "90m", "1.5h", "2d 4h" or "1w" into working minutes.
-// A plain number is minutes. Days and weeks follow the calendar.
+// ParseDuration reads a duration such as "90m", "1.5h", "1,5h", "2d 4h" or "1w" into working
+// minutes. A plain number is minutes (DurationEcho shows that as it is typed). Days and weeks
+// follow the calendar.
 func ParseDuration(text string, cal Calendar) (float64, error) {
 	fail := func(reason string) (float64, error) {
 		return 0, &DurationError{Text: text, Reason: reason}
@@ -68,17 +69,20 @@ func ParseDuration(text string, cal Calendar) (float64, error) {
 	return total, nil
 }
 
-// splitNumber takes a leading unsigned decimal number off s.
+// splitNumber takes a leading unsigned decimal number off s and returns it with a decimal
+// point. A comma between two digits is a decimal comma ("1,5h" is 1.5 hours, as typed on many
+// European keyboards); a comma after a unit still separates parts ("2d, 4h").
 func splitNumber(s string) (number, rest string) {
 	end := 0
 	seenDot := false
+	isDigit := func(i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
 	for end < len(s) {
 		c := s[end]
-		if c >= '0' && c <= '9' {
+		if isDigit(end) {
 			end++
 			continue
 		}
-		if c == '.' && !seenDot {
+		if !seenDot && (c == '.' || (c == ',' && isDigit(end-1) && isDigit(end+1))) {
 			seenDot = true
 			end++
 			continue
@@ -88,7 +92,7 @@ func splitNumber(s string) (number, rest string) {
 	if end == 0 || s[:end] == "." {
 		return "", s
 	}
-	return s[:end], s[end:]
+	return strings.Replace(s[:end], ",", ".", 1), s[end:]
 }
 
 // splitUnit takes a leading run of letters off s.
@@ -115,9 +119,26 @@ func unitMinutes(unit string, cal Calendar) (float64, bool) {
 	return 0, false
 }
 
-// FormatDuration writes working minutes in the largest units that fit, e.g. "3d 4h" or "45m".
-// ParseDuration reads its output back to the same value, to the nearest tenth of a minute.
+// FormatDuration writes working minutes in the compound form every place in Leadline uses
+// (cards, lists, metrics, the handout, the command line): the largest units that fit, e.g.
+// "2d 4h 30m" or "45m", skipping empty units ("1w 30m"). The value is first rounded to the
+// whole minute, the one rounding rule; ParseDuration reads the output back to within half a
+// minute. Days and weeks follow the calendar.
 func FormatDuration(minutes float64, cal Calendar) string {
+	return formatUnits(minutes, cal, 0)
+}
+
+// FormatShort writes a duration cut to its two largest units, e.g. "5w 3d" for 5w 3d 4h 30m, for
+// cards, badges and ladder labels where space is tight. It cuts and does not round up, so the
+// short form is always the start of what FormatDuration (and the handout) writes; "1w 30m" cuts
+// to "1w" because the unit after weeks is days.
+func FormatShort(minutes float64, cal Calendar) string {
+	return formatUnits(minutes, cal, 2)
+}
+
+// formatUnits writes whole minutes as weeks, days, hours and minutes; keep > 0 stops after that
+// many units, counted from the largest one present, empty ones included.
+func formatUnits(minutes float64, cal Calendar, keep int) string {
 	if math.IsNaN(minutes) || math.IsInf(minutes, 0) {
 		return "?"
 	}
@@ -125,9 +146,9 @@ func FormatDuration(minutes float64, cal Calendar) string {
 	if minutes < 0 {
 		sign, minutes = "-", -minutes
 	}
-	minutes = math.Round(minutes*10) / 10
+	minutes = math.Round(minutes)
 	if minutes == 0 {
-		return "0m"
+		return "0m" // no "-0m" for a tiny negative change
 	}
 	units := []struct {
 		suffix string
@@ -136,39 +157,46 @@ func FormatDuration(minutes float64, cal Calendar) string {
 		{"w", cal.MinutesPerWeek()},
 		{"d", cal.MinutesPerDay()},
 		{"h", 60},
+		{"m", 1},
 	}
 	var parts []string
-	for _, u := range units {
-		if n := math.Floor(minutes/u.size + 1e-9); n >= 1 {
-			parts = append(parts, strconv.FormatFloat(n, 'f', -1, 64)+u.suffix)
-			minutes -= n * u.size
+	first := -1
+	for i, u := range units {
+		if first >= 0 && keep > 0 && i-first >= keep {
+			break
 		}
-	}
-	if minutes = math.Round(minutes*10) / 10; minutes > 0 {
-		parts = append(parts, strconv.FormatFloat(minutes, 'f', -1, 64)+"m")
+		n := math.Floor(minutes/u.size + 1e-9)
+		if u.size == 1 {
+			n = math.Round(minutes) // what the larger units left; fractional only on odd calendars
+		}
+		if n < 1 {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		parts = append(parts, strconv.FormatFloat(n, 'f', -1, 64)+u.suffix)
+		minutes = math.Max(0, minutes-n*u.size)
 	}
 	return sign + strings.Join(parts, " ")
 }
 
-// FormatShort writes a duration in its single largest unit with one decimal, e.g. "3.5d", for
-// places where space is tight: badges, axis labels.
-func FormatShort(minutes float64, cal Calendar) string {
-	if math.IsNaN(minutes) || math.IsInf(minutes, 0) {
-		return "?"
+// DurationEcho says what a typed duration will be taken as, e.g. "= 3m" for "3" (a bare number
+// is minutes) or "= 1h 30m" for "1,5h", so a facilitator sees it while typing. It is "" when the
+// text is blank, does not parse (the field shows the error instead), or is already written the
+// way Leadline writes it.
+func DurationEcho(text string, cal Calendar) string {
+	trimmed := strings.TrimSpace(text)
+	if trimmed == "" {
+		return ""
 	}
-	abs := math.Abs(minutes)
-	size, suffix := 1.0, "m"
-	switch {
-	case abs >= cal.MinutesPerWeek():
-		size, suffix = cal.MinutesPerWeek(), "w"
-	case abs >= cal.MinutesPerDay():
-		size, suffix = cal.MinutesPerDay(), "d"
-	case abs >= 60:
-		size, suffix = 60, "h"
+	minutes, err := ParseDuration(trimmed, cal)
+	if err != nil {
+		return ""
 	}
-	rounded := math.Round(minutes/size*10) / 10
-	if rounded == 0 {
-		rounded = 0 // a tiny negative value rounds to -0, which would print as "-0m"
+	formatted := FormatDuration(minutes, cal)
+	if formatted == trimmed {
+		return ""
 	}
-	return strconv.FormatFloat(rounded, 'f', -1, 64) + suffix
+	return "= " + formatted
 }

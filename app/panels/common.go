@@ -9,7 +9,6 @@ package panels
 
 import (
 	"image/color"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -96,10 +95,8 @@ func calendarOf(w *workshop.Workshop) workshop.Calendar {
 	return w.Calendar
 }
 
-// percent writes a fraction as a whole percentage, e.g. 0.083 → "8%".
-func percent(fraction float64) string {
-	return strconv.FormatFloat(fraction*100, 'f', 0, 64) + "%"
-}
+// percent writes a fraction the one way the app and the handout write it (workshop/percent.go).
+func percent(fraction float64) string { return workshop.FormatPercent(fraction) }
 
 // newText returns a canvas text in the given theme colour name, size and weight.
 func newText(text string, size float32, bold bool) *canvas.Text {

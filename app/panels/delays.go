@@ -182,7 +182,7 @@ func (r *delayRow) set(d workshop.Delay, cal workshop.Calendar) {
 		r.chipLabel.Text, r.department.Text = "—", "no department"
 	}
 	r.colour = hexColour(workshop.DepartmentColour(d.Stage.Department))
-	r.wait.Text = workshop.FormatShort(d.Stage.Wait, cal)
+	r.wait.Text = workshop.FormatDuration(d.Stage.Wait, cal)
 	r.share.Text = percent(d.ShareOfLead) + " of lead time"
 	if !d.OnCriticalPath {
 		r.share.Text += " · parallel" // a wait off the critical path does not set the lead time

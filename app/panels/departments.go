@@ -67,7 +67,7 @@ func (c *DepartmentChart) Update(w *workshop.Workshop, mt *workshop.Metrics) {
 			b := &departmentBar{wait: d.Wait, process: d.Process, fullName: name,
 				chip: canvas.NewRectangle(colour), short: newText(short, 10, true), name: newText(name, 13, false),
 				waitBar: canvas.NewRectangle(colour), processBar: canvas.NewRectangle(withAlpha(colour, 0x66)),
-				figures: newText(workshop.FormatShort(d.Wait, cal)+" wait · "+workshop.FormatShort(d.Process, cal)+" work", 12, false)}
+				figures: newText(workshop.FormatDuration(d.Wait, cal)+" wait · "+workshop.FormatDuration(d.Process, cal)+" work", 12, false)}
 			b.short.Color = inkOn(colour)
 			b.short.Alignment = fyne.TextAlignCenter
 			b.chip.CornerRadius = 3

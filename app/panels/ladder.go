@@ -91,8 +91,8 @@ func (l *Ladder) Update(w *workshop.Workshop, mt *workshop.Metrics) {
 			l.totals[i].Text = ""
 		}
 	} else {
-		l.totals[0].Text = "Lead time " + workshop.FormatShort(mt.LeadTime, cal)
-		l.totals[1].Text = "Process " + workshop.FormatShort(mt.ProcessTime, cal)
+		l.totals[0].Text = "Lead time " + workshop.FormatDuration(mt.LeadTime, cal)
+		l.totals[1].Text = "Process " + workshop.FormatDuration(mt.ProcessTime, cal)
 		l.totals[2].Text = "Efficiency " + percent(mt.FlowEfficiency)
 		l.efficiency = efficiencyStatus(mt.FlowEfficiency)
 	}

@@ -95,8 +95,8 @@ func TestLadderSegmentWidthsFollowTime(t *testing.T) {
 			t.Errorf("segment %d does not start where segment %d ends", i, i-1)
 		}
 	}
-	// 240 + 120 + 480 + 1 + 360 = 1201 minutes ≈ 2.5 eight-hour days.
-	if ladder.totals[0].Text != "Lead time 2.5d" {
+	// 240 + 120 + 480 + 1 + 360 = 1201 minutes = 2 eight-hour days, 4 hours and a minute.
+	if ladder.totals[0].Text != "Lead time 2d 4h 1m" {
 		t.Errorf("lead time total %q", ladder.totals[0].Text)
 	}
 

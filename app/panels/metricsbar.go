@@ -3,7 +3,7 @@ package panels
 import (
 	"image/color"
 	"math"
-	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -134,8 +134,8 @@ func (b *MetricsBar) Update(w *workshop.Workshop, mt *workshop.Metrics, err erro
 			ca, caNote = pointsChange(mt.RolledCA - before.RolledCA)
 		}
 	}
-	b.tiles[tileLeadTime].set(workshop.FormatShort(mt.LeadTime, cal), lead, statusNeutral, leadStatus)
-	b.tiles[tileProcessTime].set(workshop.FormatShort(mt.ProcessTime, cal), process, statusNeutral, processStatus)
+	b.tiles[tileLeadTime].set(workshop.FormatDuration(mt.LeadTime, cal), lead, statusNeutral, leadStatus)
+	b.tiles[tileProcessTime].set(workshop.FormatDuration(mt.ProcessTime, cal), process, statusNeutral, processStatus)
 	effStatus := efficiencyStatus(mt.FlowEfficiency)
 	if mt.LeadTime == 0 {
 		effStatus = statusNeutral // an empty map is not a bad map
@@ -146,7 +146,7 @@ func (b *MetricsBar) Update(w *workshop.Workshop, mt *workshop.Metrics, err erro
 		rolled = percent(mt.RolledCA)
 	}
 	b.tiles[tileRolledCA].set(rolled, ca, statusNeutral, caNote)
-	b.tiles[tileEffort].set(workshop.FormatShort(mt.TotalProcess, cal), effort, statusNeutral, effortStatus)
+	b.tiles[tileEffort].set(workshop.FormatDuration(mt.TotalProcess, cal), effort, statusNeutral, effortStatus)
 	b.restyle()
 	b.Refresh()
 }
@@ -188,15 +188,15 @@ func (b *MetricsBar) restyle() {
 	}
 }
 
-// durationChange writes a future state's change of a duration, e.g. "−3w (−40%)"; shorter is
+// durationChange writes a future state's change of a duration, e.g. "−3w (−40 %)"; shorter is
 // better.
 func durationChange(change, before float64, cal workshop.Calendar) (string, status) {
-	if math.Abs(change) < 0.05 {
+	if math.Abs(change) < 0.5 { // rounds to "±0m"
 		return "no change", statusNeutral
 	}
-	text := signed(change) + workshop.FormatShort(math.Abs(change), cal)
+	text := workshop.FormatDurationChange(change, cal)
 	if before != 0 {
-		text += " (" + signed(change) + percent(math.Abs(workshop.Percent(change, before))) + ")"
+		text += " (" + workshop.FormatPercentChange(workshop.Percent(change, before)) + ")"
 	}
 	if change < 0 {
 		return text, statusGood
@@ -204,24 +204,15 @@ func durationChange(change, before float64, cal workshop.Calendar) (string, stat
 	return text, statusPoor
 }
 
-// pointsChange writes a change of a fraction in percentage points, e.g. "+12 pt"; higher is
+// pointsChange writes a change of a fraction in percentage points, e.g. "+12 pts"; higher is
 // better.
 func pointsChange(diff float64) (string, status) {
-	points := math.Round(diff * 100)
-	if points == 0 {
+	text := workshop.FormatPointsChange(diff)
+	switch {
+	case strings.HasPrefix(text, "±"):
 		return "no change", statusNeutral
-	}
-	text := signed(points) + strconv.FormatFloat(math.Abs(points), 'f', 0, 64) + " pt"
-	if points > 0 {
+	case diff > 0:
 		return text, statusGood
 	}
 	return text, statusPoor
-}
-
-// signed returns the typographic sign of v: "+" or the minus sign "−".
-func signed(v float64) string {
-	if v < 0 {
-		return "−"
-	}
-	return "+"
 }

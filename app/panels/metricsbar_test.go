@@ -19,12 +19,12 @@ func TestMetricsBarColoursEfficiencyByThreshold(t *testing.T) {
 		text       string
 		colour     fyne.ThemeColorName
 	}{
-		{0.40, "40%", theme.ColorNameSuccess},
-		{0.25, "25%", theme.ColorNameSuccess},
-		{0.249, "25%", theme.ColorNameWarning}, // rounds to 25% but is below the threshold
-		{0.10, "10%", theme.ColorNameWarning},
-		{0.099, "10%", theme.ColorNameError},
-		{0.02, "2%", theme.ColorNameError},
+		{0.40, "40 %", theme.ColorNameSuccess},
+		{0.25, "25 %", theme.ColorNameSuccess},
+		{0.249, "25 %", theme.ColorNameWarning}, // rounds to 25 % but is below the threshold
+		{0.10, "10 %", theme.ColorNameWarning},
+		{0.099, "9.9 %", theme.ColorNameError},
+		{0.02, "2 %", theme.ColorNameError},
 	} {
 		b := NewMetricsBar()
 		mt := &workshop.Metrics{LeadTime: 1000, ProcessTime: tc.efficiency * 1000, FlowEfficiency: tc.efficiency, RolledCA: 1}
@@ -49,11 +49,11 @@ func TestMetricsBarFigures(t *testing.T) {
 		value, note string
 		noteColour  fyne.ThemeColorName
 	}{
-		{tileLeadTime, "4.5w", "−3w (−40%)", theme.ColorNameSuccess},
+		{tileLeadTime, "4w 2d 4h", "−3w (−40 %)", theme.ColorNameSuccess},
 		{tileProcessTime, "1w", "no change", theme.ColorNamePlaceHolder},
-		{tileEfficiency, "22%", "+9 pt", theme.ColorNameSuccess},
-		{tileRolledCA, "—", " ", theme.ColorNamePlaceHolder}, // no %C&A recorded in the future state
-		{tileEffort, "2.5w", "+2.5d (+25%)", theme.ColorNameError},
+		{tileEfficiency, "22 %", "+8.9 pts", theme.ColorNameSuccess}, // 22.2 % − 13.3 %
+		{tileRolledCA, "—", " ", theme.ColorNamePlaceHolder},         // no %C&A recorded in the future state
+		{tileEffort, "2w 2d 4h", "+2d 4h (+25 %)", theme.ColorNameError},
 	} {
 		tile := b.tiles[tc.tile]
 		if tile.value.Text != tc.value || tile.note.Text != tc.note || tile.note.Color != theme.Color(tc.noteColour) {

@@ -200,6 +200,17 @@ func formatMinutes(minutes float64, cal workshop.Calendar) string {
 	return workshop.FormatDuration(minutes, cal)
 }
 
+// keepUnrounded returns the model's value when typed is what the field shows for it: the field
+// writes durations to the whole minute, so an imported 19.8 minutes shows as "20m", and editing
+// another field must not turn it into 20.
+func keepUnrounded(typed, model float64, cal workshop.Calendar) float64 {
+	shown, err := parseDurationField("", formatMinutes(model, cal), cal)
+	if err == nil && typed == shown {
+		return model
+	}
+	return typed
+}
+
 func (e *StageEditor) stage() *workshop.Stage {
 	if e.stageMap == nil || e.stageID == "" {
 		return nil
@@ -246,11 +257,11 @@ func (e *StageEditor) edited() (workshop.Stage, bool) {
 	}
 	process, err := parseDurationField("Process time", e.process.Text, cal)
 	if showError(e.processError, err); err == nil {
-		s.Process = process
+		s.Process = keepUnrounded(process, current.Process, cal)
 	}
 	wait, err := parseDurationField("Wait time", e.wait.Text, cal)
 	if showError(e.waitError, err); err == nil {
-		s.Wait = wait
+		s.Wait = keepUnrounded(wait, current.Wait, cal)
 	}
 	ca, recorded, err := parseCAField(e.ca.Text)
 	if showError(e.caError, err); err == nil {

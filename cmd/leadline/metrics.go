@@ -46,9 +46,9 @@ func writeMetricsTable(out io.Writer, w *workshop.Workshop, report *formats.Metr
 		fmt.Fprintf(tw, "  Lead time\t%s\n", workshop.FormatDuration(m.LeadTimeMinutes, cal))
 		fmt.Fprintf(tw, "  Process time\t%s\n", workshop.FormatDuration(m.ProcessTimeMinutes, cal))
 		fmt.Fprintf(tw, "  Wait time\t%s\n", workshop.FormatDuration(m.WaitTimeMinutes, cal))
-		fmt.Fprintf(tw, "  Flow efficiency\t%.1f%%\n", m.FlowEfficiency*100)
+		fmt.Fprintf(tw, "  Flow efficiency\t%s\n", workshop.FormatPercent(m.FlowEfficiency))
 		if recordsCA(model) {
-			fmt.Fprintf(tw, "  Rolled %%C&A\t%.1f%%\n", m.RolledCA*100)
+			fmt.Fprintf(tw, "  Rolled %%C&A\t%s\n", workshop.FormatPercent(m.RolledCA))
 		} else {
 			fmt.Fprintf(tw, "  Rolled %%C&A\t— (no stage has a %%C&A)\n")
 		}
@@ -59,13 +59,14 @@ func writeMetricsTable(out io.Writer, w *workshop.Workshop, report *formats.Metr
 		}
 		fmt.Fprintf(tw, "  Critical path\t%s\n", strings.Join(path, " → "))
 		if b := m.Baseline; b != nil {
-			fmt.Fprintf(tw, "  Against %q\tlead time %s (%+.0f%%), flow efficiency %+.1f points\n", b.Name,
-				signed(b.LeadTimeChangeMinutes, cal), b.LeadTimeChangePercent*100, b.FlowEfficiencyChange*100)
+			fmt.Fprintf(tw, "  Against %q\tlead time %s (%s), flow efficiency %s\n", b.Name,
+				workshop.FormatDurationChange(b.LeadTimeChangeMinutes, cal), workshop.FormatPercentChange(b.LeadTimeChangePercent),
+				workshop.FormatPointsChange(b.FlowEfficiencyChange))
 		}
 		fmt.Fprintf(tw, "  Longest delays\n  #\tstage\tdepartment\twait\tshare\n")
 		for rank, d := range m.LongestDelays {
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%.0f%%\n", rank+1, terminalSafe(d.Name), terminalSafe(d.Department),
-				workshop.FormatDuration(d.WaitMinutes, cal), d.ShareOfLeadTime*100)
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\n", rank+1, terminalSafe(d.Name), terminalSafe(d.Department),
+				workshop.FormatDuration(d.WaitMinutes, cal), workshop.FormatPercent(d.ShareOfLeadTime))
 		}
 		fmt.Fprintf(tw, "  Departments\n  \tdepartment\twait\tprocess\tstages\n")
 		for _, d := range m.Departments {
@@ -74,13 +75,6 @@ func writeMetricsTable(out io.Writer, w *workshop.Workshop, report *formats.Metr
 		}
 	}
 	return tw.Flush()
-}
-
-func signed(minutes float64, cal workshop.Calendar) string {
-	if minutes > 0 {
-		return "+" + workshop.FormatDuration(minutes, cal)
-	}
-	return workshop.FormatDuration(minutes, cal)
 }
 
 func recordsCA(m *workshop.Map) bool {

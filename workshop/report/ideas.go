@@ -78,11 +78,7 @@ func (b *builder) comparisonSection(m *workshop.Map, mt *workshop.Metrics, y flo
 	}
 	changeRow := func(label string, was, now float64, lowerIsBetter bool) tableRow {
 		change := now - was
-		sign := "+"
-		if change < 0 {
-			sign = "−"
-		}
-		row := tableRow{cells: []string{label, duration(was), duration(now), sign + duration(abs(change)), signedPercent(workshop.Percent(change, was))}, bold: true}
+		row := tableRow{cells: []string{label, duration(was), duration(now), workshop.FormatDurationChange(change, b.cal), signedPercent(workshop.Percent(change, was))}, bold: true}
 		if change != 0 && (change < 0) == lowerIsBetter {
 			row.accent = &colourGood
 		}
@@ -142,13 +138,6 @@ func (b *builder) stageComparison(baseline, future *workshop.Map, y float64) flo
 	b.textColour(colourInk)
 	b.text(b.margin, y, b.contentWidth(), 6, "Stage by stage ("+strconv.Itoa(len(rows))+" stages)", "L")
 	return b.table([]column{{"Stage", 36, "L"}, {"Wait before", 16, "R"}, {"Wait after", 16, "R"}, {"Process before", 16, "R"}, {"Process after", 16, "R"}}, rows, y+8)
-}
-
-func abs(v float64) float64 {
-	if v < 0 {
-		return -v
-	}
-	return v
 }
 
 func rolledChange(before, after *workshop.Metrics) string {

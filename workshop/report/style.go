@@ -3,7 +3,6 @@ package report
 import (
 	"leadline.app/leadline/workshop"
 
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -168,22 +167,7 @@ func (b *builder) cutAtWidth(s string, width float64, atLeastOne bool) (head, ta
 	return s, "", used
 }
 
-// percent formats a 0–1 fraction as a whole percent, or with one decimal below 10 %.
-func percent(fraction float64) string {
-	p := fraction * 100
-	if p != 0 && p < 10 && p > -10 {
-		return strconv.FormatFloat(p, 'f', 1, 64) + " %"
-	}
-	return strconv.FormatFloat(p, 'f', 0, 64) + " %"
-}
-
-// signedPercent formats a change with its sign, e.g. "−42 %" or "+3 %".
-func signedPercent(fraction float64) string {
-	if fraction > 0 {
-		return "+" + percent(fraction)
-	}
-	if fraction < 0 {
-		return "−" + percent(-fraction)
-	}
-	return "±0 %"
-}
+// percent and signedPercent write fractions the one way the app and the handout write them
+// (workshop/percent.go): "16 %", "−42 %".
+func percent(fraction float64) string       { return workshop.FormatPercent(fraction) }
+func signedPercent(fraction float64) string { return workshop.FormatPercentChange(fraction) }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"leadline.app/leadline/workshop"
@@ -126,28 +125,12 @@ func (b *builder) headlineTiles(mt *workshop.Metrics) []tile {
 
 // durationChange writes e.g. "−3w 2d (−42 %) vs 8w".
 func (b *builder) durationChange(change, before float64) string {
-	sign := "+"
-	if change < 0 {
-		sign = "−"
-	}
-	abs := change
-	if abs < 0 {
-		abs = -abs
-	}
-	return fmt.Sprintf("%s%s (%s) vs %s", sign, workshop.FormatDuration(abs, b.cal),
+	return fmt.Sprintf("%s (%s) vs %s", workshop.FormatDurationChange(change, b.cal),
 		signedPercent(workshop.Percent(change, before)), workshop.FormatDuration(before, b.cal))
 }
 
 // pointsChange writes a difference of two fractions in percentage points.
-func pointsChange(diff float64) string {
-	p := strconv.FormatFloat(diff*100, 'f', 1, 64)
-	if diff > 0 {
-		p = "+" + p
-	} else if diff < 0 {
-		p = "−" + p[1:]
-	}
-	return p + " pts"
-}
+func pointsChange(diff float64) string { return workshop.FormatPointsChange(diff) }
 
 func efficiencyColour(efficiency float64) rgb {
 	switch {
