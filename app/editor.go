@@ -35,13 +35,14 @@ type editor struct {
 	flowForm    *flowForm
 	status      *statusLine
 	readOnly    *readOnlyBanner
+	tips        *tipLayer
 	sideTabs    *container.AppTabs
 
 	content fyne.CanvasObject
 }
 
 func newEditor(ui *App) *editor {
-	e := &editor{ui: ui, status: newStatusLine(), readOnly: newReadOnlyBanner()}
+	e := &editor{ui: ui, status: newStatusLine(), readOnly: newReadOnlyBanner(), tips: newTipLayer()}
 	e.mapView = canvas.NewMapView()
 	e.palette = canvas.NewPalette(e.mapView)
 	e.stageEditor = panels.NewStageEditor()
@@ -87,14 +88,14 @@ func newEditor(ui *App) *editor {
 		container.NewTabItem("Timer", e.timer),
 		container.NewTabItem("Glossary", panels.NewGlossary()),
 	)
-	e.content = e.layout()
+	e.content = container.NewStack(e.layout(), e.tips.box)
 	return e
 }
 
 func (e *editor) layout() fyne.CanvasObject {
 	top := container.NewVBox(e.toolbar.bar, e.readOnly.box, e.mapTabs.box)
-	figures := container.NewVBox(e.status.box, e.metricsBar, e.ladder)
-	centre := container.NewBorder(nil, figures, nil, nil, container.NewStack(e.mapView, e.totals.content))
+	figures := container.NewVBox(e.metricsBar, e.ladder)
+	centre := container.NewBorder(nil, figures, nil, nil, container.NewStack(e.mapView, e.totals.content, e.status.box))
 	paletteScroll := container.NewVScroll(e.palette)
 	split := container.NewHSplit(centre, e.sideTabs)
 	split.Offset = 0.74

@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,7 +22,7 @@ type mapTabs struct {
 
 func newMapTabs(e *editor) *mapTabs {
 	t := &mapTabs{editor: e, tabs: container.NewHBox()}
-	add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), t.addMap)
+	add := newTipButton(e.tips, "", theme.ContentAddIcon(), "Add a map to this workshop", t.addMap)
 	future := widget.NewButtonWithIcon("Create future state", theme.ContentCopyIcon(), t.createFutureState)
 	t.box = container.NewBorder(nil, nil, nil, container.NewHBox(add, future), container.NewHScroll(t.tabs))
 	return t
@@ -32,7 +33,8 @@ func (t *mapTabs) refresh() {
 	t.tabs.RemoveAll()
 	for _, m := range s.workshop.Maps {
 		label := m.Name
-		if m.State == workshop.Future {
+		// A future state copied from "Current state" is already called "Current state (future)".
+		if m.State == workshop.Future && !strings.Contains(strings.ToLower(label), "future") {
 			label += "  ·  future"
 		}
 		id := m.ID

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -9,10 +11,11 @@ import (
 )
 
 // toolbar is the row of actions above the map. Every action also has a keyboard shortcut,
-// listed in the help overlay (F1).
+// listed in the help overlay (F1). Its buttons never change width: what Undo and Redo would do
+// is in their tooltips, so Fit map and the rest stay where the hand expects them.
 type toolbar struct {
 	editor     *editor
-	undo, redo *widget.Button
+	undo, redo *tipButton
 	snap       *widget.Check
 	bar        *fyne.Container
 }
@@ -20,37 +23,40 @@ type toolbar struct {
 func newToolbar(e *editor) *toolbar {
 	t := &toolbar{editor: e}
 	ui := e.ui
-	library := widget.NewButtonWithIcon("Library", theme.FolderOpenIcon(), ui.showLibrary)
-	t.undo = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), e.undo)
-	t.redo = widget.NewButtonWithIcon("Redo", theme.ContentRedoIcon(), e.redo)
-	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), e.mapView.ZoomOut)
-	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), e.mapView.ZoomIn)
-	fit := widget.NewButtonWithIcon("Fit map", theme.ZoomFitIcon(), e.mapView.FitMap)
+	tips := e.tips
+	library := newTipButton(tips, "Library", theme.FolderOpenIcon(), "All workshops of this library", ui.showLibrary)
+	t.undo = newTipButton(tips, "Undo", theme.ContentUndoIcon(), "Nothing to undo", e.undo)
+	t.redo = newTipButton(tips, "Redo", theme.ContentRedoIcon(), "Nothing to redo", e.redo)
+	zoomOut := newTipButton(tips, "", theme.ZoomOutIcon(), "Zoom out", e.mapView.ZoomOut)
+	zoomIn := newTipButton(tips, "", theme.ZoomInIcon(), "Zoom in", e.mapView.ZoomIn)
+	fit := newTipButton(tips, "Fit map", theme.ZoomFitIcon(), "Show the whole map", e.mapView.FitMap)
 	t.snap = widget.NewCheck("Snap to grid", e.mapView.SetSnapToGrid)
-	handout := widget.NewButtonWithIcon("Handout…", theme.DocumentPrintIcon(), ui.exportHandoutDialog)
-	present := widget.NewButtonWithIcon("Present", theme.ViewFullScreenIcon(), ui.togglePresenter)
+	handout := newTipButton(tips, "Handout…", theme.DocumentPrintIcon(), "Save the PDF handout", ui.exportHandoutDialog)
+	present := newTipButton(tips, "Present", theme.ViewFullScreenIcon(), "Room view, full screen with large type (F11)", ui.togglePresenter)
 	present.Importance = widget.HighImportance
-	help := widget.NewButtonWithIcon("", theme.HelpIcon(), ui.showHelp)
-	dark := widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), ui.toggleDark)
+	help := newTipButton(tips, "", theme.HelpIcon(), "Keyboard and mouse (F1)", ui.showHelp)
+	dark := newTipButton(tips, "", theme.ColorPaletteIcon(), "Light or dark theme", ui.toggleDark)
 	t.bar = container.NewHBox(library, widget.NewSeparator(), t.undo, t.redo, widget.NewSeparator(),
 		zoomOut, zoomIn, fit, t.snap, layout.NewSpacer(), handout, present, ui.roomWindowCheck(), dark, help)
 	return t
 }
 
-// refresh names the command Undo and Redo would run, and greys them out at the ends.
+// refresh puts the command Undo and Redo would run in their tooltips, and greys them out at
+// the ends.
 func (t *toolbar) refresh() {
 	h := t.editor.session.edits
 	setAction(t.undo, "Undo", h.UndoLabel(), h.CanUndo())
 	setAction(t.redo, "Redo", h.RedoLabel(), h.CanRedo())
 }
 
-func setAction(b *widget.Button, verb, label string, enabled bool) {
-	text := verb
-	if label != "" {
-		text += " " + label
-	}
-	if b.Text != text {
-		b.SetText(text)
+func setAction(b *tipButton, verb, label string, enabled bool) {
+	switch {
+	case !enabled:
+		b.SetTip("Nothing to " + strings.ToLower(verb))
+	case label == "":
+		b.SetTip(verb)
+	default:
+		b.SetTip(verb + " " + label)
 	}
 	if enabled {
 		b.Enable()
