@@ -29,6 +29,16 @@ func newCommitEntry(multiLine bool) *commitEntry {
 	return e
 }
 
+// FocusGained selects a one-line field's text, as desktop fields do when Tab reaches them, so
+// what is typed replaces it: Tab into a field holding "Sales" and typing "2h" must not make
+// "2hSales". A click places the cursor afterwards as usual.
+func (e *commitEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if !e.MultiLine {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
+}
+
 // FocusLost commits the field's edit as the facilitator moves on.
 func (e *commitEntry) FocusLost() {
 	e.Entry.FocusLost()
@@ -49,6 +59,12 @@ func newCommitSelectEntry(options []string) *commitSelectEntry {
 	e.ExtendBaseWidget(e)
 	e.SetOptions(options)
 	return e
+}
+
+// FocusGained selects the department's text, like commitEntry.FocusGained.
+func (e *commitSelectEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // FocusLost commits the department as the facilitator moves on.

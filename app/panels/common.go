@@ -159,6 +159,14 @@ func showError(l *widget.Label, err error) {
 	l.Show()
 }
 
+// newHintLabel is a small muted line that explains a field without shouting.
+func newHintLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.SizeName = theme.SizeNameCaptionText
+	l.Importance = widget.LowImportance
+	return l
+}
+
 // fieldCaption is the small bold caption above an input field.
 func fieldCaption(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

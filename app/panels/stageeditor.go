@@ -46,6 +46,8 @@ type StageEditor struct {
 	chipLabel                      *canvas.Text
 	nameError, processError        *widget.Label
 	waitError, caError, peopleErr  *widget.Label
+	processEcho, waitEcho          *widget.Label // what a duration is taken as: "= 3m"
+	calendarHint                   *widget.Label
 	status                         *widget.Label
 	ideas                          *ideaList
 }
@@ -83,6 +85,8 @@ func NewStageEditor() *StageEditor {
 	e.nameError, e.processError, e.waitError = newErrorLabel(), newErrorLabel(), newErrorLabel()
 	e.caError, e.peopleErr, e.status = newErrorLabel(), newErrorLabel(), newErrorLabel()
 	e.ideas = newIdeaList(e)
+	e.processEcho, e.waitEcho, e.calendarHint = newHintLabel(), newHintLabel(), newHintLabel()
+	e.processEcho.Alignment, e.waitEcho.Alignment = fyne.TextAlignTrailing, fyne.TextAlignTrailing
 
 	heading := widget.NewLabelWithStyle("Select a stage to edit it, or drag a department onto the map",
 		fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
@@ -90,11 +94,14 @@ func NewStageEditor() *StageEditor {
 	e.empty = container.NewCenter(heading)
 	e.form = container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle("Stage", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		// Tab goes Name → Process → Wait, the three figures typed while the room talks; the
+		// department (set by the palette already) comes after them.
 		field("Name", e.name, e.nameError),
+		durationField("Process time (hands-on work)", e.processEcho, e.process, e.processError),
+		durationField("Wait time (before the stage starts)", e.waitEcho, e.wait, e.waitError),
+		e.calendarHint,
 		field("Department", container.NewBorder(nil, nil,
 			container.NewStack(e.chip, container.NewCenter(e.chipLabel)), nil, e.department)),
-		field("Process time (hands-on work)", e.process, e.processError),
-		field("Wait time (before the stage starts)", e.wait, e.waitError),
 		container.NewGridWithColumns(2, field("%C&A", e.ca, e.caError), field("People", e.people, e.peopleErr)),
 		field("Notes", e.notes),
 		widget.NewSeparator(),
@@ -105,6 +112,12 @@ func NewStageEditor() *StageEditor {
 	e.form.Hide()
 	e.content = container.NewStack(e.empty, e.form)
 	return e
+}
+
+// durationField is a field whose caption row ends with what the typed text is taken as, so the
+// echo appears without moving the fields below.
+func durationField(caption string, echo *widget.Label, input *commitEntry, errorLabel *widget.Label) fyne.CanvasObject {
+	return container.NewVBox(container.NewBorder(nil, nil, nil, echo, fieldCaption(caption)), input, errorLabel)
 }
 
 // field stacks a caption over an input and its error label.
@@ -171,6 +184,8 @@ func (e *StageEditor) Show(w *workshop.Workshop, m *workshop.Map, stageID string
 		e.department.SetText(stage.Department)
 	}
 	e.lastDepartment = e.department.Text
+	e.calendarHint.SetText(calendarRule(cal) + " · a bare number is minutes")
+	e.echoDurations()
 	e.ideas.show(m, stageID, sameStage)
 	e.restyleChip()
 }
@@ -224,7 +239,22 @@ func (e *StageEditor) changed() {
 		return
 	}
 	e.edited()
+	e.echoDurations()
 	e.idle.poke()
+}
+
+// echoDurations shows beside each duration field what its text will be taken as ("= 3m" for a
+// bare 3), or nothing when it is written the way Leadline writes it or is in error.
+func (e *StageEditor) echoDurations() {
+	cal := calendarOf(e.workshop)
+	for _, f := range []struct {
+		entry *commitEntry
+		echo  *widget.Label
+	}{{e.process, e.processEcho}, {e.wait, e.waitEcho}} {
+		if text := workshop.DurationEcho(f.entry.Text, cal); text != f.echo.Text {
+			f.echo.SetText(text)
+		}
+	}
 }
 
 // departmentChanged commits at once when a department was picked from the list (the whole

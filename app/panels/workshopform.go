@@ -28,6 +28,7 @@ type WorkshopForm struct {
 	name, facilitator, date, participants, notes *commitEntry
 	hoursPerDay, daysPerWeek                     *commitEntry
 	nameError, hoursError, daysError, status     *widget.Label
+	calendarRule                                 *widget.Label // "1 d = 8 h, 1 w = 5 d"
 	content                                      fyne.CanvasObject
 }
 
@@ -44,7 +45,10 @@ func NewWorkshopForm() *WorkshopForm {
 	f.date.SetPlaceHolder("YYYY-MM-DD")
 	f.participants.SetPlaceHolder("One name per line")
 	f.nameError, f.hoursError, f.daysError, f.status = newErrorLabel(), newErrorLabel(), newErrorLabel(), newErrorLabel()
-	f.content = container.NewVScroll(container.NewVBox(
+	f.calendarRule = widget.NewLabel("")
+	// No scroll of its own: the panel holding the form scrolls it whole. A scroll inside a
+	// scroll collapses to its minimum height, which left a 30 px peephole onto these fields.
+	f.content = container.NewVBox(
 		widget.NewLabelWithStyle("Workshop details", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		field("Name", f.name, f.nameError),
 		container.NewGridWithColumns(2, field("Facilitator", f.facilitator), field("Date", f.date)),
@@ -53,8 +57,9 @@ func NewWorkshopForm() *WorkshopForm {
 		widget.NewLabelWithStyle("Working calendar", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewGridWithColumns(2, field("Hours per day", f.hoursPerDay, f.hoursError),
 			field("Days per week", f.daysPerWeek, f.daysError)),
+		f.calendarRule,
 		f.status,
-	))
+	)
 	return f
 }
 
@@ -136,6 +141,7 @@ func (f *WorkshopForm) edited() (workshop.WorkshopFields, bool) {
 	if showError(f.daysError, err); err == nil {
 		fields.Calendar.DaysPerWeek = days
 	}
+	f.calendarRule.SetText(calendarRule(fields.Calendar))
 	return fields, true
 }
 
@@ -154,6 +160,12 @@ func (f *WorkshopForm) commit() {
 		return
 	}
 	showError(f.status, f.OnCommand(&workshop.EditWorkshop{Fields: fields}))
+}
+
+// calendarRule says what a day and a week are in this workshop, e.g. "1 d = 8 h, 1 w = 5 d",
+// so that "2d" is never a guess.
+func calendarRule(cal workshop.Calendar) string {
+	return "1 d = " + formatNumber(cal.MinutesPerDay()/60) + " h, 1 w = " + formatNumber(cal.MinutesPerWeek()/cal.MinutesPerDay()) + " d"
 }
 
 func sameFields(a, b workshop.WorkshopFields) bool {

@@ -1,0 +1,78 @@
+package panels
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// Tab from the name reaches process time, then wait time; typing in a field reached by Tab
+// replaces its text instead of being put in front of it ("2hSales").
+func TestStageEditorTabGoesNameProcessWait(t *testing.T) {
+	f := newEditorFixture(t)
+	c := f.window.Canvas()
+	c.Focus(f.editor.name)
+	c.FocusNext()
+	if c.Focused() != f.editor.process {
+		t.Fatalf("Tab from the name focused %T %v, want the process time field", c.Focused(), c.Focused())
+	}
+	test.Type(f.editor.process, "2h") // replaces "2d"
+	c.FocusNext()
+	if c.Focused() != f.editor.wait {
+		t.Fatalf("second Tab focused %T, want the wait time field", c.Focused())
+	}
+	test.Type(f.editor.wait, "3d")
+	c.FocusNext()
+	c.Unfocus()
+	s := f.stageMap.Stage("s1")
+	if s.Process != 120 || s.Wait != 3*8*60 || s.Department != "Marketing" {
+		t.Errorf("stage after Tab, 2h, Tab, 3d: process %v, wait %v, department %q; want 120, 1440, Marketing",
+			s.Process, s.Wait, s.Department)
+	}
+	c.Focus(f.editor.department)
+	test.Type(f.editor.department, "Sales")
+	c.Unfocus()
+	if got := f.stageMap.Stage("s1").Department; got != "Sales" {
+		t.Errorf("typing into the department reached by focus made %q, want Sales", got)
+	}
+}
+
+// A bare number says it is minutes as it is typed, and so does anything written otherwise than
+// Leadline writes it; the calendar the units follow is in view.
+func TestStageEditorEchoesWhatADurationIsTakenAs(t *testing.T) {
+	f := newEditorFixture(t)
+	if got := f.editor.calendarHint.Text; got != "1 d = 8 h, 1 w = 5 d · a bare number is minutes" {
+		t.Errorf("calendar hint %q", got)
+	}
+	for _, tc := range []struct{ typed, echo string }{
+		{"3", "= 3m"},
+		{"1,5h", "= 1h 30m"},
+		{"2d 4h", ""},
+		{"3x", ""}, // the error shows instead
+	} {
+		f.typeInto(f.editor.wait, tc.typed, false)
+		if got := f.editor.waitEcho.Text; got != tc.echo {
+			t.Errorf("typing %q echoes %q, want %q", tc.typed, got, tc.echo)
+		}
+	}
+}
+
+// A duration the field rounds for display (an imported 19.8 minutes shows as "20m") is kept as
+// it is when another field of the stage is edited.
+func TestStageEditorKeepsUnroundedDurations(t *testing.T) {
+	f := newEditorFixture(t)
+	f.stageMap.Stage("s2").Wait = 19.8
+	f.editor.Show(f.workshop, f.stageMap, "s2")
+	if f.editor.wait.Text != "20m" {
+		t.Fatalf("wait field shows %q, want 20m", f.editor.wait.Text)
+	}
+	f.typeInto(f.editor.name, "Sales call", true)
+	s := f.stageMap.Stage("s2")
+	if s.Name != "Sales call" || s.Wait != 19.8 {
+		t.Errorf("after renaming: %q with wait %v, want Sales call with 19.8", s.Name, s.Wait)
+	}
+	f.typeInto(f.editor.wait, "25m", true)
+	if s := f.stageMap.Stage("s2"); s.Wait != 25 {
+		t.Errorf("typing 25m made the wait %v", s.Wait)
+	}
+}
