@@ -39,6 +39,15 @@ func (e *commitEntry) FocusGained() {
 	}
 }
 
+// SetText replaces the text and drops a selection of the old text, which Fyne's Entry keeps:
+// the next key typed would otherwise replace characters of the new text.
+func (e *commitEntry) SetText(text string) {
+	e.Entry.SetText(text)
+	if !e.MultiLine {
+		e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	}
+}
+
 // FocusLost commits the field's edit as the facilitator moves on.
 func (e *commitEntry) FocusLost() {
 	e.Entry.FocusLost()
@@ -65,6 +74,12 @@ func newCommitSelectEntry(options []string) *commitSelectEntry {
 func (e *commitSelectEntry) FocusGained() {
 	e.Entry.FocusGained()
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// SetText replaces the text and drops a selection of the old one, like commitEntry.SetText.
+func (e *commitSelectEntry) SetText(text string) {
+	e.Entry.SetText(text)
+	e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
 }
 
 // FocusLost commits the department as the facilitator moves on.
