@@ -18,7 +18,7 @@ import (
 // libraryView lists the library's workshops with their maps and last change.
 type libraryView struct {
 	ui       *App
-	list     *widget.List
+	list     *libraryList
 	items    []store.Summary
 	selected int
 	content  fyne.CanvasObject
@@ -26,6 +26,9 @@ type libraryView struct {
 	empty    *widget.Label
 	// needSelection are the actions on one workshop, greyed out until one is selected.
 	needSelection []*widget.Button
+	// nameDialog and nameEntry are the name dialog on screen, if any (for tests).
+	nameDialog *dialog.FormDialog
+	nameEntry  *widget.Entry
 }
 
 // showLibrary replaces the window content with the library view.
@@ -38,10 +41,11 @@ func (ui *App) showLibrary() {
 	v.reload()
 	ui.setTitle("Library")
 	ui.window.SetContent(v.content)
+	ui.window.Canvas().Focus(v.list) // arrows pick a workshop, Enter opens it
 }
 
 func (v *libraryView) build() {
-	v.list = widget.NewList(
+	v.list = newLibraryList(
 		func() int { return len(v.items) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("workshop name")
@@ -57,7 +61,8 @@ func (v *libraryView) build() {
 				maps = "1 map"
 			}
 			row.Objects[1].(*widget.Label).SetText(maps + " · " + s.Updated.Local().Format("2006-01-02 15:04"))
-		})
+		}, v.openSelected)
+	v.list.view = v
 	v.list.OnSelected = func(i widget.ListItemID) { v.selected = i; v.enableActions() }
 	v.empty = widget.NewLabel("No workshops yet. Create one, or import a Leadline, Norn or timemap file.")
 	v.empty.Alignment = fyne.TextAlignCenter
@@ -219,23 +224,32 @@ func (v *libraryView) export() {
 	v.ui.exportJSONDialog(w)
 }
 
-// askName is the one small form that needs a dialog: a name typed before anything exists.
+// askName is the one small form that needs a dialog: a name typed before anything exists. Its
+// entry spans the dialog, and Enter submits it.
 func (v *libraryView) askName(title, label, initial string, done func(string)) {
 	entry := widget.NewEntry()
 	entry.SetText(initial)
+	entry.SetPlaceHolder("e.g. Release process, 12 March")
 	entry.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return fmt.Errorf("%s must not be empty", strings.ToLower(label))
 		}
 		return nil
 	}
-	dialog.ShowForm(title, "OK", "Cancel", []*widget.FormItem{widget.NewFormItem(label, entry)}, func(ok bool) {
+	d := dialog.NewForm(title, "OK", "Cancel", []*widget.FormItem{widget.NewFormItem(label, entry)}, func(ok bool) {
 		if ok {
 			done(strings.TrimSpace(entry.Text))
 		}
 	}, v.ui.window)
+	entry.OnSubmitted = func(string) { d.Submit() } // refused while the name is blank
+	d.Show()
+	d.Resize(fyne.NewSize(askNameWidth, d.MinSize().Height))
 	v.ui.window.Canvas().Focus(entry)
+	v.nameDialog, v.nameEntry = d, entry
 }
+
+// askNameWidth fits a long workshop name without scrolling in the entry.
+const askNameWidth = 560
 
 func (v *libraryView) enableActions() {
 	for _, b := range v.needSelection {

@@ -115,3 +115,76 @@ func TestLibraryErrorButtonsOpenDialogs(t *testing.T) {
 		t.Errorf("%d dialogs showing, want 2", n)
 	}
 }
+
+// libraryOf shows the library view of a fresh test library and returns it.
+func libraryOf(t *testing.T) (*App, *libraryView) {
+	t.Helper()
+	ui := newTestUI(t)
+	ui.Window().Resize(fyne.NewSize(1280, 720))
+	ui.showLibrary()
+	v, ok := libraryShown(ui)
+	if !ok {
+		t.Fatal("the library view is not on the window")
+	}
+	return ui, v
+}
+
+// libraryShown finds the library view's list on the window.
+func libraryShown(ui *App) (*libraryView, bool) {
+	v, ok := ui.window.Canvas().Focused().(*libraryList)
+	if !ok {
+		return nil, false
+	}
+	return v.view, true
+}
+
+// Double-clicking a row, or Enter on the list, opens that workshop.
+func TestLibraryRowOpensOnDoubleClickAndEnter(t *testing.T) {
+	for _, how := range []string{"double-click", "Enter"} {
+		t.Run(how, func(t *testing.T) {
+			ui, v := libraryOf(t)
+			if len(v.items) == 0 {
+				t.Fatal("empty library")
+			}
+			if how == "Enter" {
+				v.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			} else {
+				var row *libraryRow
+				for _, o := range test.LaidOutObjects(v.list) {
+					if r, ok := o.(*libraryRow); ok && r.id == 0 {
+						row = r
+					}
+				}
+				if row == nil {
+					t.Fatal("no first row on screen")
+				}
+				test.DoubleTap(row)
+			}
+			if ui.window.Content() != ui.editor.content || ui.editor.session.workshopID != v.items[0].ID {
+				t.Errorf("%s did not open %q", how, v.items[0].Name)
+			}
+		})
+	}
+}
+
+// The New-workshop dialog's entry spans the dialog and Enter creates the workshop.
+func TestNewWorkshopDialogTakesEnter(t *testing.T) {
+	ui, v := libraryOf(t)
+	v.create()
+	entry := v.nameEntry
+	if entry == nil || ui.window.Canvas().Focused() != entry {
+		t.Fatal("the name entry does not have the focus")
+	}
+	if w := entry.Size().Width; w < askNameWidth/2 {
+		t.Errorf("the name entry is %v px wide in a %v px dialog", w, askNameWidth)
+	}
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // blank: refused
+	if ui.window.Content() == ui.editor.content && ui.editor.session.workshop.Name == "" {
+		t.Fatal("a blank name was accepted")
+	}
+	test.Type(entry, "Hotfix review")
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if ui.window.Content() != ui.editor.content || ui.editor.session.workshop.Name != "Hotfix review" {
+		t.Errorf("Enter did not create and open the workshop")
+	}
+}
