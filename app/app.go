@@ -47,6 +47,8 @@ type App struct {
 	help         *widget.PopUp        // the shortcut overlay, once shown
 	// secondDisplay answers whether a second screen is attached; nil asks the driver.
 	secondDisplay func() bool
+	screenPixels  fyne.Size // the screen the window opens on, once FitScreen was told
+	sizeWatcher   *sizeWatcher
 }
 
 // New builds the window; call ShowAndRun (or Window().Show in tests).
@@ -62,7 +64,7 @@ func New(a fyne.App, opts Options) *App {
 	}
 	ui.applyTheme()
 	ui.window = a.NewWindow("Leadline")
-	ui.window.Resize(fyne.NewSize(1440, 900))
+	ui.window.Resize(defaultWindowSize) // the library's remembered size follows in useLibrary
 	ui.window.SetMaster()
 	ui.window.SetCloseIntercept(func() {
 		ui.shutdown()
@@ -98,6 +100,7 @@ func (ui *App) useLibrary(lib *store.Library, workshopID int64) {
 		ui.lib.Close()
 	}
 	ui.lib = lib
+	ui.fitToScreen()
 	id := workshopID
 	if id == 0 {
 		var err error
@@ -145,6 +148,10 @@ func (ui *App) Close() { ui.shutdown() }
 // shutdown commits what is still being typed, writes what is queued and closes the library.
 func (ui *App) shutdown() {
 	ui.closeSession()
+	if ui.sizeWatcher != nil {
+		ui.sizeWatcher.stop()
+	}
+	ui.rememberWindowSize(ui.window.Canvas().Size())
 	if ui.lib != nil {
 		ui.lib.Close()
 		ui.lib = nil

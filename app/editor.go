@@ -88,7 +88,7 @@ func newEditor(ui *App) *editor {
 		container.NewTabItem("Timer", e.timer),
 		container.NewTabItem("Glossary", panels.NewGlossary()),
 	)
-	e.content = container.NewStack(e.layout(), e.tips.box)
+	e.content = container.NewStack(e.layout(), e.tips.box, newSizeWatcher(ui))
 	return e
 }
 

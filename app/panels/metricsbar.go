@@ -34,6 +34,7 @@ type metricTile struct {
 	caption, value, note *canvas.Text
 	valueStatus          status // colours the value and the accent stripe
 	noteStatus           status // colours the change against the baseline
+	valueFit             *fitText
 	root                 fyne.CanvasObject
 }
 
@@ -48,7 +49,8 @@ func newMetricTile(caption string) *metricTile {
 	t.background.CornerRadius = 8
 	t.accent.CornerRadius = 3
 	t.accent.SetMinSize(fyne.NewSize(6, 0))
-	text := container.NewVBox(t.caption, t.value, t.note)
+	t.valueFit = &fitText{text: t.value, want: t.value.TextSize}
+	text := container.NewVBox(t.caption, container.New(t.valueFit, t.value), t.note)
 	t.root = container.NewStack(t.background,
 		container.NewBorder(nil, nil, container.NewPadded(t.accent), nil, container.NewPadded(text)))
 	return t
@@ -175,7 +177,7 @@ func (b *MetricsBar) restyle() {
 	for _, t := range b.tiles {
 		t.background.FillColor = theme.Color(theme.ColorNameInputBackground)
 		t.caption.Color, t.caption.TextSize = captionColour, captionSize
-		t.value.TextSize, t.note.TextSize = valueSize, noteSize
+		t.valueFit.want, t.note.TextSize = valueSize, noteSize
 		t.value.Color = statusColour(t.valueStatus)
 		t.accent.FillColor = theme.Color(theme.ColorNameSeparator)
 		if t.valueStatus != statusNeutral {
@@ -186,6 +188,34 @@ func (b *MetricsBar) restyle() {
 			t.note.Color = statusColour(t.noteStatus)
 		}
 	}
+}
+
+// fitText lays out one text at its wanted size, or smaller (down to fitTextSmallest of it) when
+// its space is narrower, so that a long figure ("14w 3d 4h 30m") fits its tile at 1280×720
+// instead of widening the bar, and with it the window, past the screen.
+type fitText struct {
+	text *canvas.Text
+	want float32
+}
+
+const fitTextSmallest = 0.55
+
+func (f *fitText) MinSize([]fyne.CanvasObject) fyne.Size {
+	full := fyne.MeasureText(f.text.Text, f.want, f.text.TextStyle)
+	return fyne.NewSize(full.Width*fitTextSmallest, full.Height) // the height stays: the bar never jumps
+}
+
+func (f *fitText) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	textSize := f.want
+	if full := fyne.MeasureText(f.text.Text, f.want, f.text.TextStyle); full.Width > size.Width && full.Width > 0 {
+		textSize = max(f.want*fitTextSmallest, f.want*size.Width/full.Width)
+	}
+	if f.text.TextSize != textSize {
+		f.text.TextSize = textSize
+		f.text.Refresh()
+	}
+	f.text.Resize(size)
+	f.text.Move(fyne.NewPos(0, 0))
 }
 
 // durationChange writes a future state's change of a duration, e.g. "−3w (−40 %)"; shorter is

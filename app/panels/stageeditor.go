@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"leadline.app/leadline/workshop"
@@ -91,7 +92,9 @@ func NewStageEditor() *StageEditor {
 	heading := widget.NewLabelWithStyle("Select a stage to edit it, or drag a department onto the map",
 		fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	heading.Wrapping = fyne.TextWrapWord
-	e.empty = container.NewCenter(heading)
+	// A VBox gives the label the panel's width to wrap in; centred, it would be given only its
+	// one-line width and run out of the panel onto the map.
+	e.empty = container.NewVBox(layout.NewSpacer(), heading, layout.NewSpacer())
 	e.form = container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle("Stage", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		// Tab goes Name → Process → Wait, the three figures typed while the room talks; the

@@ -3,6 +3,7 @@ package panels
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -74,5 +75,23 @@ func TestStageEditorKeepsUnroundedDurations(t *testing.T) {
 	f.typeInto(f.editor.wait, "25m", true)
 	if s := f.stageMap.Stage("s2"); s.Wait != 25 {
 		t.Errorf("typing 25m made the wait %v", s.Wait)
+	}
+}
+
+// The empty state's hint wraps inside a narrow side panel instead of running onto the map.
+func TestStageEditorEmptyHintStaysInThePanel(t *testing.T) {
+	test.NewTempApp(t)
+	e := NewStageEditor()
+	window := test.NewTempWindow(t, e.Content())
+	window.Resize(fyne.NewSize(260, 500))
+	e.Show(nil, nil, "")
+	e.empty.Refresh() // a wrapped label knows its height once it knows its width
+	box := e.empty.(*fyne.Container)
+	hint := box.Objects[1]
+	if !e.empty.Visible() || hint.Position().X < 0 || hint.Position().X+hint.Size().Width > 260 {
+		t.Errorf("hint at x %v, %v wide, in a 260 px panel", hint.Position().X, hint.Size().Width)
+	}
+	if one := fyne.MeasureText("Select a stage", 14, fyne.TextStyle{}).Height; hint.Size().Height < 2*one {
+		t.Errorf("hint %v tall: not wrapped onto two lines or more", hint.Size().Height)
 	}
 }

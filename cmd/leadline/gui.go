@@ -61,6 +61,7 @@ func openApp(req appRequest) (err error) {
 		Library: lib, LibraryPath: path, OpenError: openErr, OpenLibrary: openLibrary,
 		Workshop: req.workshopID, Present: req.present,
 	})
+	ui.FitScreen(screenWorkArea())
 	// The GL driver panics when the display goes away under it (or refuses it at start despite
 	// checkDisplay). Edits are already in the library; save what is queued and say so in one
 	// line rather than with a stack trace.
