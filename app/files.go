@@ -34,6 +34,7 @@ func (ui *App) importDialog() {
 			ui.showError(err)
 			return
 		}
+		ui.rememberFolder(r.URI())
 		id, err := ui.lib.Create(w)
 		if err != nil {
 			ui.showError(err)
@@ -46,6 +47,7 @@ func (ui *App) importDialog() {
 		ui.showNote(fmt.Sprintf("Imported %q from %s", w.Name, r.URI().Name()))
 	}, ui.window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".csv"}))
+	ui.startInLastFolder(d)
 	// Fyne's file dialog builds its content in Show; resizing before that dereferences nil.
 	d.Show()
 	d.Resize(fyne.NewSize(900, 600))
@@ -58,7 +60,7 @@ func (ui *App) exportJSONDialog(w *workshop.Workshop) {
 		ui.showError(err)
 		return
 	}
-	ui.saveDialog(fileName(w.Name, ".json"), data, nil)
+	ui.saveDialog(fileName(w.Name, ".json"), data, nil, false)
 }
 
 // exportHandoutDialog saves the PDF handout of the open workshop.
@@ -76,31 +78,45 @@ func (ui *App) exportHandoutDialog() {
 	if len(res.Replaced) > 0 {
 		notes = append(notes, "characters the handout font lacks were replaced in: "+strings.Join(res.Replaced, ", "))
 	}
-	ui.saveDialog(fileName(w.Name, ".pdf"), res.PDF, notes)
+	ui.saveDialog(fileName(w.Name, ".pdf"), res.PDF, notes, true)
 }
 
-func (ui *App) saveDialog(name string, data []byte, notes []string) {
+// saveDialog writes data where the facilitator chooses; offerOpen adds an "Open" button to the
+// note that says it was saved, to look at the handout before it goes out.
+func (ui *App) saveDialog(name string, data []byte, notes []string, offerOpen bool) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			ui.showError(err)
-			return
-		}
-		_, werr := wc.Write(data)
-		cerr := wc.Close()
-		if werr != nil || cerr != nil {
-			ui.showError(fmt.Errorf("write %s: %v", wc.URI().Path(), firstError(werr, cerr)))
-			return
-		}
-		msg := "Saved " + wc.URI().Path()
-		if len(notes) > 0 {
-			msg += "; " + strings.Join(notes, "; ")
-		}
-		ui.showNote(msg)
+		ui.writeChosenFile(wc, err, data, notes, offerOpen)
 	}, ui.window)
 	d.SetFileName(name)
+	ui.startInLastFolder(d)
 	// Fyne's file dialog builds its content in Show; resizing before that dereferences nil.
 	d.Show()
 	d.Resize(fyne.NewSize(900, 600))
+}
+
+// writeChosenFile writes data to the file the save dialog returned and says so.
+func (ui *App) writeChosenFile(wc fyne.URIWriteCloser, err error, data []byte, notes []string, offerOpen bool) {
+	if err != nil || wc == nil {
+		ui.showError(err)
+		return
+	}
+	_, werr := wc.Write(data)
+	cerr := wc.Close()
+	if werr != nil || cerr != nil {
+		ui.showError(fmt.Errorf("write %s: %v", wc.URI().Path(), firstError(werr, cerr)))
+		return
+	}
+	ui.rememberFolder(wc.URI())
+	msg := "Saved " + wc.URI().Path()
+	if len(notes) > 0 {
+		msg += "; " + strings.Join(notes, "; ")
+	}
+	if offerOpen {
+		saved := wc.URI()
+		ui.showNoteWithAction(msg, "Open", func() { ui.openInViewer(saved) })
+		return
+	}
+	ui.showNote(msg)
 }
 
 // fileName turns a workshop name into a safe file name, keeping letters of any script.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -148,5 +149,20 @@ func TestTooltipsOnIconButtons(t *testing.T) {
 	test.MoveMouse(c, fyne.NewPos(700, 500))
 	if tip.Visible() {
 		t.Error("the tip stays after the pointer left the button")
+	}
+}
+
+// A refused loop is told with a glyph the app's font has: Noto Sans has no "→", and the space
+// after it came out as "�".
+func TestRefusalMessagesUseGlyphsTheFontHas(t *testing.T) {
+	ui := newSizedTestUI(t)
+	e := ui.editor
+	if err := e.apply(&workshop.AddFlow{MapID: "m1", Flow: workshop.Flow{From: "b", To: "a"}}); err == nil {
+		t.Fatal("a loop was accepted")
+	}
+	text := e.status.label.Text
+	if strings.Contains(text, "→") || !strings.Contains(text, `"Build" › "QA sign-off" › "Build"`) &&
+		!strings.Contains(text, `"QA sign-off" › "Build" › "QA sign-off"`) {
+		t.Errorf("loop message %q", text)
 	}
 }

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"errors"
 	"image/color"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -20,6 +22,7 @@ type statusLine struct {
 	label      *widget.Label
 	icon       *widget.Icon
 	background *canvas.Rectangle
+	action     *widget.Button // e.g. "Open" after the handout was saved; hidden without one
 	box        *fyne.Container // the overlay: stacked over the map, shown while a message is
 	timer      *time.Timer
 }
@@ -29,7 +32,9 @@ func newStatusLine() *statusLine {
 	s.label.Truncation = fyne.TextTruncateEllipsis
 	s.background.CornerRadius = 12
 	s.background.StrokeWidth = 1
-	message := container.NewStack(s.background, container.NewBorder(nil, nil, container.NewPadded(s.icon), nil, s.label))
+	s.action = widget.NewButton("", nil)
+	s.action.Hide()
+	message := container.NewStack(s.background, container.NewBorder(nil, nil, container.NewPadded(s.icon), container.NewPadded(s.action), s.label))
 	// Labels, icons and rectangles are not tappable, so clicks beside the text still reach the map.
 	s.box = container.NewBorder(nil, container.NewPadded(message), nil, nil)
 	s.box.Hide()
@@ -37,8 +42,23 @@ func newStatusLine() *statusLine {
 }
 
 func (s *statusLine) show(text string, isError bool) {
+	s.showWithAction(text, isError, "", nil)
+}
+
+// showWithAction shows a message with a button beside it, e.g. "Saved handout.pdf [Open]".
+func (s *statusLine) showWithAction(text string, isError bool, action string, do func()) {
 	if s.timer != nil {
 		s.timer.Stop()
+	}
+	s.action.SetText(action)
+	s.action.OnTapped = func() {
+		s.clear()
+		do()
+	}
+	if do == nil {
+		s.action.Hide()
+	} else {
+		s.action.Show()
 	}
 	s.label.SetText(text)
 	if isError {
@@ -54,8 +74,8 @@ func (s *statusLine) show(text string, isError bool) {
 	s.box.Show()
 	s.box.Refresh()
 	delay := 6 * time.Second
-	if isError {
-		delay = 12 * time.Second
+	if isError || do != nil {
+		delay = 12 * time.Second // time to read it, or to reach for the button
 	}
 	s.timer = time.AfterFunc(delay, func() { fyne.Do(s.clear) })
 }
@@ -71,14 +91,27 @@ func (ui *App) showError(err error) {
 		return
 	}
 	if ui.editor != nil && ui.window.Content() == ui.editor.content {
-		ui.editor.status.show(err.Error(), true)
+		ui.editor.status.show(onScreen(err.Error()), true)
 		return
 	}
-	dialog.ShowError(err, ui.window)
+	dialog.ShowError(errors.New(onScreen(err.Error())), ui.window)
+}
+
+// onScreen fits a message from the model or the library to the app's font. The messages draw
+// a loop as "Build" → "Test"; Fyne's Noto Sans has no arrow, its fallback symbol font has no
+// space, and the space after the arrow is drawn from the fallback too, as "→�". "›" is in Noto
+// Sans and reads the same way. The command line keeps the arrow.
+func onScreen(message string) string {
+	return strings.ReplaceAll(message, "→", "›")
 }
 
 func (ui *App) showNote(text string) {
+	ui.showNoteWithAction(text, "", nil)
+}
+
+// showNoteWithAction is a note with one button, e.g. to open the file just saved.
+func (ui *App) showNoteWithAction(text, action string, do func()) {
 	if ui.editor != nil && ui.window.Content() == ui.editor.content {
-		ui.editor.status.show(text, false)
+		ui.editor.status.showWithAction(onScreen(text), false, action, do)
 	}
 }
