@@ -22,7 +22,7 @@ type statusLine struct {
 	label      *widget.Label
 	icon       *widget.Icon
 	background *canvas.Rectangle
-	action     *widget.Button // e.g. "Open" after the handout was saved; hidden without one
+	action     *widget.Button  // e.g. "Open" after the handout was saved; hidden without one
 	box        *fyne.Container // the overlay: stacked over the map, shown while a message is
 	timer      *time.Timer
 }
