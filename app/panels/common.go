@@ -159,11 +159,12 @@ func showError(l *widget.Label, err error) {
 	l.Show()
 }
 
-// newHintLabel is a small muted line that explains a field without shouting.
+// newHintLabel is a small italic line that explains a field without shouting; low importance
+// would grey it out like a disabled field, too faint to read on a projector.
 func newHintLabel() *widget.Label {
 	l := widget.NewLabel("")
 	l.SizeName = theme.SizeNameCaptionText
-	l.Importance = widget.LowImportance
+	l.TextStyle.Italic = true
 	return l
 }
 
