@@ -366,7 +366,7 @@ func lookOf(s *workshop.Stage, cal workshop.Calendar, ranks map[string]workshop.
 		look.name = "(unnamed)"
 	}
 	if s.HasCA {
-		look.ca = strconv.FormatFloat(math.Round(s.CA*10)/10, 'f', -1, 64) + "%"
+		look.ca = workshop.FormatPercent(s.CA / 100) // written as in the panels and the handout
 	}
 	if d, ok := ranks[s.ID]; ok {
 		look.rank = d.Rank

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"math"
 	"strconv"
 
 	"leadline.app/leadline/workshop"
@@ -60,5 +59,5 @@ func caText(s *workshop.Stage) string {
 	if !s.HasCA {
 		return "—"
 	}
-	return strconv.FormatFloat(math.Round(s.CA*10)/10, 'f', -1, 64) + " %"
+	return workshop.FormatPercent(s.CA / 100)
 }
