@@ -151,6 +151,9 @@ func (ui *App) shutdown() {
 	if ui.sizeWatcher != nil {
 		ui.sizeWatcher.stop()
 	}
+	if ui.editor != nil {
+		ui.editor.status.stop()
+	}
 	ui.rememberWindowSize(ui.window.Canvas().Size())
 	if ui.lib != nil {
 		ui.lib.Close()

@@ -35,14 +35,14 @@ type editor struct {
 	flowForm    *flowForm
 	status      *statusLine
 	readOnly    *readOnlyBanner
-	tips        *tipLayer
+	tips        *panels.TipLayer
 	sideTabs    *container.AppTabs
 
 	content fyne.CanvasObject
 }
 
 func newEditor(ui *App) *editor {
-	e := &editor{ui: ui, status: newStatusLine(), readOnly: newReadOnlyBanner(), tips: newTipLayer()}
+	e := &editor{ui: ui, status: newStatusLine(ui.runOnUI), readOnly: newReadOnlyBanner(), tips: panels.NewTipLayer()}
 	e.mapView = canvas.NewMapView()
 	e.palette = canvas.NewPalette(e.mapView)
 	e.stageEditor = panels.NewStageEditor()
@@ -72,6 +72,7 @@ func newEditor(ui *App) *editor {
 	e.mapView.OnAddIdea = e.showStage // the stage panel ends with the idea list and its Add row
 	e.stageEditor.OnCommand = e.apply
 	e.stageEditor.Canvas = ui.window.Canvas()
+	e.stageEditor.Tips = e.tips
 	e.form.OnCommand = e.apply
 	e.delays.OnSelect = func(id string) {
 		e.mapView.Select(id)
@@ -88,7 +89,7 @@ func newEditor(ui *App) *editor {
 		container.NewTabItem("Timer", e.timer),
 		container.NewTabItem("Glossary", panels.NewGlossary()),
 	)
-	e.content = container.NewStack(e.layout(), e.tips.box, newSizeWatcher(ui))
+	e.content = container.NewStack(e.layout(), e.tips.Content(), newSizeWatcher(ui))
 	return e
 }
 

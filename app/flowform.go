@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"leadline.app/leadline/app/panels"
 	"leadline.app/leadline/workshop"
 )
 
@@ -38,7 +39,7 @@ func newFlowForm(e *editor) *flowForm {
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.problem.Hide()
 	remove := widget.NewButtonWithIcon("Delete this flow", theme.DeleteIcon(), f.delete)
-	apply := widget.NewButtonWithIcon("", theme.ConfirmIcon(), f.commit)
+	apply := panels.NewTipButton(e.tips, "", theme.ConfirmIcon(), "Set the rework %", f.commit)
 	note := widget.NewLabel("A rework flow is drawn dashed and is not part of the critical path.")
 	note.Wrapping = fyne.TextWrapWord
 	f.content = container.NewVBox(f.title, f.rework, note,

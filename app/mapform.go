@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"leadline.app/leadline/app/panels"
 	"leadline.app/leadline/workshop"
 )
 
@@ -32,7 +33,7 @@ func newMapForm(e *editor) *mapForm {
 	f.state.Horizontal = true
 	f.baseline = widget.NewSelect(nil, func(string) { f.commit() })
 	f.remove = widget.NewButtonWithIcon("Delete this map", theme.DeleteIcon(), f.deleteMap)
-	rename := widget.NewButtonWithIcon("", theme.ConfirmIcon(), f.commit)
+	rename := panels.NewTipButton(e.tips, "", theme.ConfirmIcon(), "Rename the map", f.commit)
 	form := widget.NewForm(
 		widget.NewFormItem("Map name", container.NewBorder(nil, nil, nil, rename, f.name)),
 		widget.NewFormItem("State", f.state),

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"leadline.app/leadline/app/panels"
 	"leadline.app/leadline/workshop"
 )
 
@@ -22,7 +23,7 @@ type mapTabs struct {
 
 func newMapTabs(e *editor) *mapTabs {
 	t := &mapTabs{editor: e, tabs: container.NewHBox()}
-	add := newTipButton(e.tips, "", theme.ContentAddIcon(), "Add a map to this workshop", t.addMap)
+	add := panels.NewTipButton(e.tips, "", theme.ContentAddIcon(), "Add a map to this workshop", t.addMap)
 	future := widget.NewButtonWithIcon("Create future state", theme.ContentCopyIcon(), t.createFutureState)
 	t.box = container.NewBorder(nil, nil, nil, container.NewHBox(add, future), container.NewHScroll(t.tabs))
 	return t

@@ -7,7 +7,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"leadline.app/leadline/app/panels"
 	"leadline.app/leadline/workshop"
 )
 
@@ -15,7 +17,7 @@ import (
 func newSizedTestUI(t *testing.T) *App {
 	t.Helper()
 	ui := newTestUI(t)
-	ui.editor.tips.delay = 0
+	ui.editor.tips.Delay = 0
 	ui.Window().Resize(fyne.NewSize(1440, 900))
 	return ui
 }
@@ -106,8 +108,8 @@ func TestToolbarButtonsKeepTheirPlaceAcrossUndoRedo(t *testing.T) {
 		if e.toolbar.undo.Text != "Undo" || e.toolbar.redo.Text != "Redo" {
 			t.Errorf("after %s the buttons read %q and %q", step.what, e.toolbar.undo.Text, e.toolbar.redo.Text)
 		}
-		if e.toolbar.undo.tip != step.undoTip || e.toolbar.redo.tip != step.redoTip {
-			t.Errorf("after %s the tooltips say %q and %q, want %q and %q", step.what, e.toolbar.undo.tip, e.toolbar.redo.tip, step.undoTip, step.redoTip)
+		if e.toolbar.undo.Tip() != step.undoTip || e.toolbar.redo.Tip() != step.redoTip {
+			t.Errorf("after %s the tooltips say %q and %q, want %q and %q", step.what, e.toolbar.undo.Tip(), e.toolbar.redo.Tip(), step.undoTip, step.redoTip)
 		}
 	}
 }
@@ -118,28 +120,30 @@ func TestTooltipsOnIconButtons(t *testing.T) {
 	ui := newSizedTestUI(t)
 	e := ui.editor
 	c := ui.Window().Canvas()
-	var zoomIn *tipButton
-	for _, o := range e.toolbar.bar.Objects {
-		if b, ok := o.(*tipButton); ok && b.Text == "" && b.tip == "Zoom in" {
-			zoomIn = b
+	var zoomIn *panels.TipButton
+	iconOnly := 0
+	for _, o := range append(e.toolbar.bar.Objects, e.mapTabs.box.Objects...) {
+		switch b := o.(type) {
+		case *panels.TipButton:
+			if b.Tip() == "Zoom in" {
+				zoomIn = b
+			}
+			if b.Text == "" {
+				iconOnly++
+			}
+		case *widget.Button:
+			if b.Text == "" {
+				t.Errorf("an icon-only button without a tooltip in the toolbar")
+			}
 		}
 	}
-	if zoomIn == nil {
-		t.Fatal("no zoom-in button with a tooltip in the toolbar")
-	}
-	for _, o := range e.toolbar.bar.Objects {
-		if b, ok := o.(*tipButton); ok && b.Text == "" && b.tip == "" {
-			t.Errorf("an icon-only toolbar button has no tooltip")
-		}
+	if zoomIn == nil || iconOnly < 4 {
+		t.Fatalf("zoom in %v, %d icon-only buttons with tooltips; want zoom out, zoom in, theme and help at least", zoomIn, iconOnly)
 	}
 	centre := absolute(zoomIn).Add(fyne.NewPos(zoomIn.Size().Width/2, zoomIn.Size().Height/2))
 	test.MoveMouse(c, centre)
-	tip := e.tips.tip
-	if !tip.Visible() || e.tips.text.Text != "Zoom in" {
-		t.Fatalf("hovering zoom in shows %q (visible %v)", e.tips.text.Text, tip.Visible())
-	}
-	if at := absolute(tip); at.Y < absolute(zoomIn).Y+zoomIn.Size().Height {
-		t.Errorf("the tip at y=%v covers its button (bottom at %v)", at.Y, absolute(zoomIn).Y+zoomIn.Size().Height)
+	if got := e.tips.Showing(); got != "Zoom in" {
+		t.Fatalf("hovering zoom in shows %q", got)
 	}
 	zoom := e.mapView.Zoom()
 	test.TapCanvas(c, centre)
@@ -147,8 +151,8 @@ func TestTooltipsOnIconButtons(t *testing.T) {
 		t.Errorf("a click on the button under its tip did not zoom in: %v, was %v", e.mapView.Zoom(), zoom)
 	}
 	test.MoveMouse(c, fyne.NewPos(700, 500))
-	if tip.Visible() {
-		t.Error("the tip stays after the pointer left the button")
+	if got := e.tips.Showing(); got != "" {
+		t.Errorf("the tip %q stays after the pointer left the button", got)
 	}
 }
 

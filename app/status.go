@@ -25,10 +25,12 @@ type statusLine struct {
 	action     *widget.Button  // e.g. "Open" after the handout was saved; hidden without one
 	box        *fyne.Container // the overlay: stacked over the map, shown while a message is
 	timer      *time.Timer
+	runOnUI    func(func()) // how the fade-out timer reaches the UI goroutine
 }
 
-func newStatusLine() *statusLine {
-	s := &statusLine{label: widget.NewLabel(""), icon: widget.NewIcon(nil), background: canvas.NewRectangle(color.Transparent)}
+func newStatusLine(runOnUI func(func())) *statusLine {
+	s := &statusLine{label: widget.NewLabel(""), icon: widget.NewIcon(nil), background: canvas.NewRectangle(color.Transparent),
+		runOnUI: runOnUI}
 	s.label.Truncation = fyne.TextTruncateEllipsis
 	s.background.CornerRadius = 12
 	s.background.StrokeWidth = 1
@@ -77,7 +79,14 @@ func (s *statusLine) showWithAction(text string, isError bool, action string, do
 	if isError || do != nil {
 		delay = 12 * time.Second // time to read it, or to reach for the button
 	}
-	s.timer = time.AfterFunc(delay, func() { fyne.Do(s.clear) })
+	s.timer = time.AfterFunc(delay, func() { s.runOnUI(s.clear) })
+}
+
+// stop cancels the fading of the message on screen, when the window closes.
+func (s *statusLine) stop() {
+	if s.timer != nil {
+		s.timer.Stop()
+	}
 }
 
 func (s *statusLine) clear() {

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"leadline.app/leadline/app/panels"
 )
 
 // toolbar is the row of actions above the map. Every action also has a keyboard shortcut,
@@ -15,7 +17,7 @@ import (
 // is in their tooltips, so Fit map and the rest stay where the hand expects them.
 type toolbar struct {
 	editor     *editor
-	undo, redo *tipButton
+	undo, redo *panels.TipButton
 	snap       *widget.Check
 	bar        *fyne.Container
 }
@@ -24,18 +26,18 @@ func newToolbar(e *editor) *toolbar {
 	t := &toolbar{editor: e}
 	ui := e.ui
 	tips := e.tips
-	library := newTipButton(tips, "Library", theme.FolderOpenIcon(), "All workshops of this library", ui.showLibrary)
-	t.undo = newTipButton(tips, "Undo", theme.ContentUndoIcon(), "Nothing to undo", e.undo)
-	t.redo = newTipButton(tips, "Redo", theme.ContentRedoIcon(), "Nothing to redo", e.redo)
-	zoomOut := newTipButton(tips, "", theme.ZoomOutIcon(), "Zoom out", e.mapView.ZoomOut)
-	zoomIn := newTipButton(tips, "", theme.ZoomInIcon(), "Zoom in", e.mapView.ZoomIn)
-	fit := newTipButton(tips, "Fit map", theme.ZoomFitIcon(), "Show the whole map", e.mapView.FitMap)
+	library := panels.NewTipButton(tips, "Library", theme.FolderOpenIcon(), "All workshops of this library", ui.showLibrary)
+	t.undo = panels.NewTipButton(tips, "Undo", theme.ContentUndoIcon(), "Nothing to undo", e.undo)
+	t.redo = panels.NewTipButton(tips, "Redo", theme.ContentRedoIcon(), "Nothing to redo", e.redo)
+	zoomOut := panels.NewTipButton(tips, "", theme.ZoomOutIcon(), "Zoom out", e.mapView.ZoomOut)
+	zoomIn := panels.NewTipButton(tips, "", theme.ZoomInIcon(), "Zoom in", e.mapView.ZoomIn)
+	fit := panels.NewTipButton(tips, "Fit map", theme.ZoomFitIcon(), "Show the whole map", e.mapView.FitMap)
 	t.snap = widget.NewCheck("Snap to grid", e.mapView.SetSnapToGrid)
-	handout := newTipButton(tips, "Handout…", theme.DocumentPrintIcon(), "Save the PDF handout", ui.exportHandoutDialog)
-	present := newTipButton(tips, "Present", theme.ViewFullScreenIcon(), "Room view, full screen with large type (F11)", ui.togglePresenter)
+	handout := panels.NewTipButton(tips, "Handout…", theme.DocumentPrintIcon(), "Save the PDF handout", ui.exportHandoutDialog)
+	present := panels.NewTipButton(tips, "Present", theme.ViewFullScreenIcon(), "Room view, full screen with large type (F11)", ui.togglePresenter)
 	present.Importance = widget.HighImportance
-	help := newTipButton(tips, "", theme.HelpIcon(), "Keyboard and mouse (F1)", ui.showHelp)
-	dark := newTipButton(tips, "", theme.ColorPaletteIcon(), "Light or dark theme", ui.toggleDark)
+	help := panels.NewTipButton(tips, "", theme.HelpIcon(), "Keyboard and mouse (F1)", ui.showHelp)
+	dark := panels.NewTipButton(tips, "", theme.ColorPaletteIcon(), "Light or dark theme", ui.toggleDark)
 	t.bar = container.NewHBox(library, widget.NewSeparator(), t.undo, t.redo, widget.NewSeparator(),
 		zoomOut, zoomIn, fit, t.snap, layout.NewSpacer(), handout, present, ui.roomWindowCheck(), dark, help)
 	return t
@@ -49,7 +51,7 @@ func (t *toolbar) refresh() {
 	setAction(t.redo, "Redo", h.RedoLabel(), h.CanRedo())
 }
 
-func setAction(b *tipButton, verb, label string, enabled bool) {
+func setAction(b *panels.TipButton, verb, label string, enabled bool) {
 	switch {
 	case !enabled:
 		b.SetTip("Nothing to " + strings.ToLower(verb))

@@ -88,7 +88,7 @@ func (w *sizeWatcher) Resize(size fyne.Size) {
 	w.CanvasObject.Resize(size)
 	w.stop()
 	w.timer = time.AfterFunc(sizeSettleDelay, func() {
-		fyne.Do(func() { w.ui.rememberWindowSize(w.ui.window.Canvas().Size()) })
+		w.ui.runOnUI(func() { w.ui.rememberWindowSize(w.ui.window.Canvas().Size()) })
 	})
 }
 

@@ -8,11 +8,14 @@ import (
 )
 
 // findRemoveButton returns the first button inside a container tree.
-func findRemoveButton(t *testing.T, root fyne.CanvasObject) *widget.Button {
+func findRemoveButton(t *testing.T, root fyne.CanvasObject) fyne.Tappable {
 	t.Helper()
-	var walk func(o fyne.CanvasObject) *widget.Button
-	walk = func(o fyne.CanvasObject) *widget.Button {
-		if b, ok := o.(*widget.Button); ok {
+	var walk func(o fyne.CanvasObject) fyne.Tappable
+	walk = func(o fyne.CanvasObject) fyne.Tappable {
+		switch b := o.(type) {
+		case *widget.Button:
+			return b
+		case *TipButton:
 			return b
 		}
 		if c, ok := o.(*fyne.Container); ok {

@@ -93,7 +93,7 @@ func (l *ideaList) newRow(index int, idea workshop.Idea) *ideaRow {
 		entry.OnSubmitted = func(string) { l.commit() }
 		entry.onFocusLost = l.commit
 	}
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.remove(index) })
+	remove := NewTipButton(l.editor.Tips, "", theme.DeleteIcon(), "Remove this idea", func() { l.remove(index) })
 	remove.Importance = widget.LowImportance
 	row.root = container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(2, row.text, row.owner))
 	return row

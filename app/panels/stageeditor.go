@@ -30,6 +30,8 @@ type StageEditor struct {
 	// Canvas is the window's canvas. A field that was hidden a moment ago (the empty state) is
 	// not yet known to the driver, so focusing it needs the canvas given, not looked up.
 	Canvas fyne.Canvas
+	// Tips shows the tooltips of the panel's icon-only buttons; nil shows none.
+	Tips *TipLayer
 
 	workshop *workshop.Workshop
 	stageMap *workshop.Map
