@@ -3,7 +3,6 @@ package room
 import (
 	"image/color"
 	"math"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -119,7 +118,7 @@ func reworkArrow(f workshop.Flow, from, to placedCard, g grid, u float32, p pale
 		objects = append(objects, arrowHeadUp(end, 11*u, p.rework))
 	}
 	if f.ReworkPercent > 0 {
-		label := newText("rework "+strconv.FormatFloat(f.ReworkPercent, 'f', -1, 64)+"%", sz.label, false, p.label)
+		label := newText("rework "+workshop.FormatPercent(f.ReworkPercent/100), sz.label, false, p.label)
 		w := textWidth(label)
 		h := textHeight(sz.label)
 		x := (start.X+end.X)/2 - w/2

@@ -1,7 +1,6 @@
 package room
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 	"strings"
@@ -84,14 +83,14 @@ func drawFigures(w *workshop.Workshop, m *workshop.Map, mt *workshop.Metrics, me
 	figures := []figure{
 		{label: "Lead time", value: workshop.FormatShort(mt.LeadTime, cal), colour: p.text},
 		{label: "Process time", value: workshop.FormatShort(mt.ProcessTime, cal), colour: p.text},
-		{label: "Flow efficiency", value: fmt.Sprintf("%.0f%%", mt.FlowEfficiency*100),
+		{label: "Flow efficiency", value: workshop.FormatPercent(mt.FlowEfficiency),
 			colour: p.efficiency(mt.FlowEfficiency, panels.EfficiencyGood, panels.EfficiencyFair)},
 	}
 	if c := mt.Baseline; c != nil {
 		figures[0].change, figures[0].changeColour = signedDuration(c.LeadTimeChange, cal), betterWhen(c.LeadTimeChange < 0, c.LeadTimeChange, p)
 		figures[1].change, figures[1].changeColour = signedDuration(c.ProcessChange, cal), p.label
 		points := math.Round(c.EfficiencyDiff * 100)
-		figures[2].change, figures[2].changeColour = fmt.Sprintf("%+.0f pts", points), betterWhen(points > 0, points, p)
+		figures[2].change, figures[2].changeColour = workshop.FormatPointsChange(c.EfficiencyDiff), betterWhen(points > 0, points, p)
 	}
 	for i, f := range figures {
 		label := newText(f.label, sz.figureLabel, false, p.label)
