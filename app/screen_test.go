@@ -170,3 +170,23 @@ func TestRefusalMessagesUseGlyphsTheFontHas(t *testing.T) {
 		t.Errorf("loop message %q", text)
 	}
 }
+
+// A future state's tab says "future" once: "Current state (future)", not "… (future) · future";
+// one named otherwise is marked.
+func TestFutureStateTabSaysFutureOnce(t *testing.T) {
+	ui := newSizedTestUI(t)
+	e := ui.editor
+	e.mapTabs.createFutureState()
+	if err := e.apply(&workshop.AddMap{Map: &workshop.Map{ID: e.session.workshop.NewMapID(), Name: "To be", State: workshop.Future}}); err != nil {
+		t.Fatal(err)
+	}
+	e.mapTabs.refresh()
+	var labels []string
+	for _, o := range e.mapTabs.tabs.Objects {
+		labels = append(labels, o.(*widget.Button).Text)
+	}
+	want := []string{"Feature release", "Feature release (future)", "To be  ·  future"}
+	if strings.Join(labels, "|") != strings.Join(want, "|") {
+		t.Errorf("tabs %q, want %q", labels, want)
+	}
+}

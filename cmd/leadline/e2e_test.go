@@ -109,11 +109,11 @@ func TestRealWindow(t *testing.T) {
 
 // Where the palette's first department (Marketing) sits in the window, an empty spot of the
 // canvas below the sample map, and how many Tab presses lead from the stage editor's name field
-// to its wait field (name, department entry, its list button, process time, wait time).
+// to its wait field (name, process time, wait time: the department comes after them).
 const (
 	paletteX, paletteFirstY = 79, 179
 	dropX, dropY            = 1000, 620
-	tabsFromNameToWait      = 4
+	tabsFromNameToWait      = 2
 )
 
 // dropMarketing drags the palette's first department (Marketing; the palette is the window's
