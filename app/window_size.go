@@ -56,6 +56,9 @@ func (ui *App) fitToScreen() {
 
 // rememberWindowSize stores the window's size for the next start.
 func (ui *App) rememberWindowSize(size fyne.Size) {
+	if ui.window.FullScreen() {
+		return // the room view's full screen is not the size to reopen the editor at
+	}
 	if size.Width < smallestWindowSize.Width || size.Height < smallestWindowSize.Height {
 		return
 	}
