@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"leadline.app/leadline/workshop"
@@ -59,8 +60,8 @@ func NewStageEditor() *StageEditor {
 	e.ca, e.people, e.notes = e.newField(false), e.newField(false), e.newField(true)
 	e.notes.SetMinRowsVisible(3)
 	e.name.SetPlaceHolder("Stage name")
-	e.process.SetPlaceHolder("none yet, e.g. 2h")
-	e.wait.SetPlaceHolder("none yet, e.g. 2d 4h")
+	e.process.SetPlaceHolder("none yet, e.g. 2h, or 2h, from 1h to 1d")
+	e.wait.SetPlaceHolder("none yet, e.g. 2d, or 2d, from 1d to 1w")
 	e.ca.SetPlaceHolder("not recorded")
 	e.people.SetPlaceHolder("0")
 	e.notes.SetPlaceHolder("What happens here, who is involved")
@@ -95,6 +96,7 @@ func NewStageEditor() *StageEditor {
 			container.NewStack(e.chip, container.NewCenter(e.chipLabel)), nil, e.department)),
 		field("Process time (hands-on work)", e.process, e.processError),
 		field("Wait time (before the stage starts)", e.wait, e.waitError),
+		rangeHint(),
 		container.NewGridWithColumns(2, field("%C&A", e.ca, e.caError), field("People", e.people, e.peopleErr)),
 		field("Notes", e.notes),
 		widget.NewSeparator(),
@@ -105,6 +107,15 @@ func NewStageEditor() *StageEditor {
 	e.form.Hide()
 	e.content = container.NewStack(e.empty, e.form)
 	return e
+}
+
+// rangeHint tells how to give an uncertain time a range, which the forecast samples.
+func rangeHint() fyne.CanvasObject {
+	hint := widget.NewLabel("Unsure? Give a range after the most likely time: 2d, from 1d to 1w")
+	hint.SizeName = theme.SizeNameCaptionText
+	hint.Importance = widget.LowImportance
+	hint.Wrapping = fyne.TextWrapWord
+	return hint
 }
 
 // field stacks a caption over an input and its error label.
@@ -156,11 +167,14 @@ func (e *StageEditor) Show(w *workshop.Workshop, m *workshop.Map, stageID string
 		entry.SetText(text)
 	}
 	keep(e.name, func(t string) bool { v, err := requireText("Name", t); return err != nil || v == stage.Name }, stage.Name)
-	durationAgrees := func(field string, minutes float64) func(string) bool {
-		return func(t string) bool { v, err := parseDurationField(field, t, cal); return err != nil || v == minutes }
+	estimateAgrees := func(field string, minutes float64, want workshop.Range) func(string) bool {
+		return func(t string) bool {
+			v, r, err := parseEstimateField(field, t, cal)
+			return err != nil || (v == minutes && r == want)
+		}
 	}
-	keep(e.process, durationAgrees("Process time", stage.Process), formatMinutes(stage.Process, cal))
-	keep(e.wait, durationAgrees("Wait time", stage.Wait), formatMinutes(stage.Wait, cal))
+	keep(e.process, estimateAgrees("Process time", stage.Process, stage.ProcessRange), formatEstimate(stage.Process, stage.ProcessRange, cal))
+	keep(e.wait, estimateAgrees("Wait time", stage.Wait, stage.WaitRange), formatEstimate(stage.Wait, stage.WaitRange, cal))
 	keep(e.ca, func(t string) bool {
 		v, recorded, err := parseCAField(t)
 		return err != nil || (recorded == stage.HasCA && (!recorded || v == stage.CA))
@@ -192,12 +206,13 @@ func (e *StageEditor) FocusName() {
 	e.name.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
-// formatMinutes writes a duration for its field: blank for zero, so the placeholder shows.
-func formatMinutes(minutes float64, cal workshop.Calendar) string {
-	if minutes == 0 {
+// formatEstimate writes a duration and its range for its field: blank for zero without a
+// range, so the placeholder shows.
+func formatEstimate(minutes float64, r workshop.Range, cal workshop.Calendar) string {
+	if minutes == 0 && !r.IsSet() {
 		return ""
 	}
-	return workshop.FormatDuration(minutes, cal)
+	return workshop.FormatEstimate(minutes, r, cal)
 }
 
 func (e *StageEditor) stage() *workshop.Stage {
@@ -244,13 +259,13 @@ func (e *StageEditor) edited() (workshop.Stage, bool) {
 	if showError(e.nameError, err); err == nil {
 		s.Name = name
 	}
-	process, err := parseDurationField("Process time", e.process.Text, cal)
+	process, processRange, err := parseEstimateField("Process time", e.process.Text, cal)
 	if showError(e.processError, err); err == nil {
-		s.Process = process
+		s.Process, s.ProcessRange = process, processRange
 	}
-	wait, err := parseDurationField("Wait time", e.wait.Text, cal)
+	wait, waitRange, err := parseEstimateField("Wait time", e.wait.Text, cal)
 	if showError(e.waitError, err); err == nil {
-		s.Wait = wait
+		s.Wait, s.WaitRange = wait, waitRange
 	}
 	ca, recorded, err := parseCAField(e.ca.Text)
 	if showError(e.caError, err); err == nil {
