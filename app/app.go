@@ -145,6 +145,9 @@ func (ui *App) Close() { ui.shutdown() }
 // shutdown commits what is still being typed, writes what is queued and closes the library.
 func (ui *App) shutdown() {
 	ui.closeSession()
+	if ui.editor != nil {
+		ui.editor.forecast.close()
+	}
 	if ui.lib != nil {
 		ui.lib.Close()
 		ui.lib = nil

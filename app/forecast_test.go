@@ -1,0 +1,71 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"leadline.app/leadline/workshop"
+)
+
+// TestForecastRunsInTheBackground gives a stage a range and waits for P50 / P85 to appear in
+// the totals pill. Fyne's test driver runs fyne.Do on the calling goroutine, so here the
+// results are handed to the test goroutine instead, which plays the UI goroutine: under
+// -race this shows that the worker touches nothing the UI owns.
+func TestForecastRunsInTheBackground(t *testing.T) {
+	ui := newTestUI(t)
+	e := ui.editor
+	onUI := make(chan func(), 4)
+	e.forecast.close()
+	e.forecast = newForecasterOn(e.totals.setForecast, func(fn func()) { onUI <- fn })
+	waitForUI := func() {
+		t.Helper()
+		select {
+		case fn := <-onUI:
+			fn()
+		case <-time.After(10 * time.Second):
+			t.Fatal("no forecast arrived")
+		}
+	}
+
+	stage := *e.session.currentMap().Stage("b") // QA sign-off: wait 2400, process 120
+	stage.WaitRange = workshop.Range{Low: 480, High: 9600}
+	if err := e.apply(&workshop.EditStage{MapID: "m1", StageID: "b", Stage: stage}); err != nil {
+		t.Fatal(err)
+	}
+	// Editing again at once: the first run may be dropped or finish, but only the newest
+	// result is shown.
+	stage.Process = 240
+	if err := e.apply(&workshop.EditStage{MapID: "m1", StageID: "b", Stage: stage}); err != nil {
+		t.Fatal(err)
+	}
+	want, err := e.session.currentMap().Forecast(workshop.DefaultTrials, workshop.DefaultSeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText := "P50 " + workshop.FormatShort(want.P50, workshop.DefaultCalendar) + "  ·  P85 " + workshop.FormatShort(want.P85, workshop.DefaultCalendar)
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(e.totals.forecast.Text, wantText); {
+		if time.Now().After(deadline) {
+			t.Fatalf("pill shows %q, want %q", e.totals.forecast.Text, wantText)
+		}
+		waitForUI()
+	}
+
+	// Without ranges the forecast goes at once, with no background run.
+	stage.WaitRange = workshop.Range{}
+	if err := e.apply(&workshop.EditStage{MapID: "m1", StageID: "b", Stage: stage}); err != nil {
+		t.Fatal(err)
+	}
+	if e.totals.forecast.Text != "" {
+		t.Errorf("pill still shows %q for a map without ranges", e.totals.forecast.Text)
+	}
+	// A late result of the earlier run must not bring it back.
+	select {
+	case fn := <-onUI:
+		fn()
+	case <-time.After(200 * time.Millisecond):
+	}
+	if e.totals.forecast.Text != "" {
+		t.Errorf("a stale forecast came back: %q", e.totals.forecast.Text)
+	}
+}
