@@ -23,12 +23,12 @@ func (b *builder) stageCard(s *workshop.Stage, card rect, ctx *mapContext, scale
 		b.pdf.SetLineWidth(0.7 * scale)
 	}
 	radius := 1.5 * scale
-	b.pdf.RoundedRect(card.x, card.y, card.w, card.h, radius, "1234", "FD")
+	b.roundedRect(card.x, card.y, card.w, card.h, radius, "1234", "FD")
 
 	bandH := 5.2 * scale
 	inset := 0.35 * scale
 	b.fillColour(band)
-	b.pdf.RoundedRect(card.x+inset, card.y+inset, card.w-2*inset, bandH, radius*0.8, "12", "F")
+	b.roundedRect(card.x+inset, card.y+inset, card.w-2*inset, bandH, radius*0.8, "12", "F")
 	if scale < minTextScale {
 		// Too small to read on paper: an overview shows shape and colour, the tiles the text.
 		b.cardMarks(s, card, ctx, max(scale, 0.3))

@@ -199,11 +199,21 @@ func (b *builder) mapSection(m *workshop.Map) error {
 	if !strings.EqualFold(strings.TrimSpace(m.Name), stateLabel(m.State)) {
 		b.mapLabel += " · " + stateLabel(m.State)
 	}
-	b.summaryPage(m, metrics)
-	b.delaysSection(m, metrics)
+	levers, err := m.Levers()
+	if err != nil {
+		return fmt.Errorf("handout of %q, map %q: %w", b.ws.Name, m.Name, err)
+	}
+	var forecast *workshop.Forecast
+	if m.HasRanges() {
+		if forecast, err = m.Forecast(workshop.DefaultTrials, workshop.DefaultSeed); err != nil {
+			return fmt.Errorf("handout of %q, map %q: %w", b.ws.Name, m.Name, err)
+		}
+	}
+	b.summaryPage(m, metrics, levers, forecast)
+	y := b.delaysSection(metrics)
+	b.leversSection(m, metrics, levers, y+8)
 	b.mapPages(m, metrics)
-	y := b.newPage()
-	y = b.ladderSection(metrics, y)
+	y = b.ladderSection(metrics, b.newPage())
 	b.departmentSection(metrics, y+8)
 	y = b.detailsSection(m, metrics, b.newPage())
 	b.ideasSection(m, metrics, y+8)

@@ -126,7 +126,7 @@ func (b *builder) ladderTotals(mt *workshop.Metrics, x, y float64) {
 	b.fillColour(colourZebra)
 	b.strokeColour(colourRule)
 	b.pdf.SetLineWidth(0.3)
-	b.pdf.RoundedRect(x, y, ladderTotalsWidth, 36, 2, "1234", "FD")
+	b.roundedRect(x, y, ladderTotalsWidth, 36, 2, "1234", "FD")
 	lines := []struct {
 		label, value string
 		colour       rgb

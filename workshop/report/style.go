@@ -66,6 +66,15 @@ func (b *builder) textColour(c rgb)   { b.pdf.SetTextColor(c.r, c.g, c.b) }
 func (b *builder) fillColour(c rgb)   { b.pdf.SetFillColor(c.r, c.g, c.b) }
 func (b *builder) strokeColour(c rgb) { b.pdf.SetDrawColor(c.r, c.g, c.b) }
 
+// roundedRect draws a rounded rectangle. gofpdf's RoundedRect saves the graphics state ("q")
+// and never restores it, so every card left one state open: the map's ClipEnd then closed a
+// card's state instead of the clip, and the footer and anything drawn after the map were
+// clipped away. The "Q" here closes what RoundedRect opened.
+func (b *builder) roundedRect(x, y, w, h, radius float64, corners, style string) {
+	b.pdf.RoundedRect(x, y, w, h, radius, corners, style)
+	b.pdf.RawWriteStr("Q\n")
+}
+
 // text writes one line with its top-left corner at x, y, aligned within width.
 func (b *builder) text(x, y, width, height float64, s, align string) {
 	b.pdf.SetXY(x, y)
