@@ -20,10 +20,19 @@ func (b *builder) panelCaption(caption string, area rect) float64 {
 	return area.y + 6
 }
 
-// miniMap draws the whole map small, with the top delays' red badges, in a framed area.
-func (b *builder) miniMap(m *workshop.Map, mt *workshop.Metrics, area rect) {
+// miniMap draws the whole map small, with the top delays' red badges, in a framed area, and
+// returns the y below the frame.
+func (b *builder) miniMap(m *workshop.Map, mt *workshop.Metrics, area rect) float64 {
 	y := b.panelCaption("THE MAP  ·  RED BADGES MARK THE "+strings.ToUpper(countWord(workshop.TopDelays))+" LONGEST WAITS", area)
 	frame := rect{area.x, y, area.w, area.y + area.h - y}
+	var ctx *mapContext
+	if len(m.Stages) > 0 {
+		// A wide map fills the width long before the height: the frame hugs the drawing, so
+		// the page does not end in an empty box.
+		ctx = newMapContext(m, mt)
+		aspect := (ctx.place.height() + 40) / (ctx.place.width() + 40)
+		frame.h = math.Min(frame.h, math.Max((frame.w-4)*aspect+4, 40))
+	}
 	b.fillColour(colourWhite)
 	b.strokeColour(colourRule)
 	b.pdf.SetLineWidth(0.3)
@@ -32,9 +41,8 @@ func (b *builder) miniMap(m *workshop.Map, mt *workshop.Metrics, area rect) {
 		b.font(false, 10)
 		b.textColour(colourMuted)
 		b.text(frame.x, frame.y+frame.h/2-3, frame.w, 6, "No stages yet.", "C")
-		return
+		return frame.y + frame.h
 	}
-	ctx := newMapContext(m, mt)
 	inner := rect{frame.x + 2, frame.y + 2, frame.w - 4, frame.h - 4}
 	pxW, pxH := ctx.place.width()+40, ctx.place.height()+40
 	scale := math.Min(1, math.Min(inner.w/(pxW*mmPerPxFull), inner.h/(pxH*mmPerPxFull)))
@@ -42,6 +50,7 @@ func (b *builder) miniMap(m *workshop.Map, mt *workshop.Metrics, area rect) {
 	b.drawMap(ctx, view{mmPerPx: mmPerPx, area: inner, textScale: scale,
 		originX: ctx.place.minX - 20 - (inner.w/mmPerPx-pxW)/2,
 		originY: ctx.place.minY - 20 - (inner.h/mmPerPx-pxH)/2})
+	return frame.y + frame.h
 }
 
 // actFirst lists the top levers: what removing each wait saves, and who owns the stage's
@@ -134,7 +143,7 @@ func (b *builder) forecastPanel(f *workshop.Forecast, area rect) float64 {
 		b.font(false, 8)
 		b.textColour(colourMuted)
 		b.text(x, y, cellW, 4, p.label, "L")
-		value := workshop.FormatDuration(p.minutes, b.cal)
+		value := workshop.FormatDuration(math.Round(p.minutes/60)*60, b.cal) // to the hour: it is a forecast
 		b.shrinkToFit(value, cellW-2, 12, 8)
 		b.textColour(colourInk)
 		b.text(x, y+4, cellW-2, 6, b.fit(value, cellW-2), "L")
@@ -142,8 +151,8 @@ func (b *builder) forecastPanel(f *workshop.Forecast, area rect) float64 {
 	y += 11
 	b.font(false, 8.5)
 	b.textColour(colourMuted)
-	b.text(area.x, y, area.w, 4.2, b.fit("Single-point lead time "+workshop.FormatDuration(f.LeadTime, b.cal)+
-		"; half the trials finish by P50, 85 % by P85.", area.w), "L")
+	b.text(area.x, y, area.w, 4.2, b.fit("With the most likely times: "+workshop.FormatDuration(f.LeadTime, b.cal)+
+		". Half the trials end by P50.", area.w), "L")
 	y += 4.6
 	critical := f.MostCriticalUncertain(workshop.TopDelays)
 	if len(critical) > 0 {

@@ -109,9 +109,8 @@ func (b *builder) ladderRow(row []*workshop.Stage, firstNumber int, y, width, mm
 }
 
 func (b *builder) ladderSlot(s *workshop.Stage, number int, x, y, width float64) {
-	b.font(true, 7.5)
 	b.textColour(colourInk)
-	lines := b.wrapMax(fmt.Sprintf("%d. %s", number, b.clean(s.Name)), width, 3)
+	lines := b.labelLines(fmt.Sprintf("%d. %s", number, b.clean(s.Name)), width, 3, 7.5, 6)
 	for i, line := range lines {
 		b.text(x, y+float64(i)*3.4, width, 3.4, line, "C")
 	}

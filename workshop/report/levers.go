@@ -31,8 +31,8 @@ func (b *builder) leversSection(m *workshop.Map, mt *workshop.Metrics, levers []
 		{"Stage", 30, "L"},
 		{"Wait", 12, "R"},
 		{"Lead time saved", 14, "R"},
-		{"Share of lead time", 12, "R"},
-		{"Owner", 20, "L"},
+		{"Share of lead time", 15, "R"},
+		{"Owner", 17, "L"},
 	}
 	rows := make([]tableRow, 0, len(buying))
 	for i, l := range buying {

@@ -22,6 +22,7 @@ type tile struct {
 // reads no further: who and when, the headline figures, a small map with the top delays
 // marked, where to act first, the change against the baseline and the forecast.
 func (b *builder) summaryPage(m *workshop.Map, mt *workshop.Metrics, levers []workshop.Lever, forecast *workshop.Forecast) {
+	b.opening[b.pdf.PageNo()+1] = true
 	y := b.newPage() + 2
 	width := b.contentWidth()
 	b.font(true, 22)
@@ -41,7 +42,7 @@ func (b *builder) summaryPage(m *workshop.Map, mt *workshop.Metrics, levers []wo
 	gap := 8.0
 	leftW := width * 0.57
 	right := rect{x: b.margin + leftW + gap, y: y, w: width - leftW - gap, h: b.bottom - y}
-	b.miniMap(m, mt, rect{x: b.margin, y: y, w: leftW, h: b.bottom - y})
+	mapBottom := b.miniMap(m, mt, rect{x: b.margin, y: y, w: leftW, h: b.bottom - y})
 	ry := b.actFirst(m, levers, right)
 	if mt.Baseline != nil {
 		ry = b.beforeAfter(mt, rect{right.x, ry + 4, right.w, b.bottom - ry - 4})
@@ -49,8 +50,13 @@ func (b *builder) summaryPage(m *workshop.Map, mt *workshop.Metrics, levers []wo
 	if forecast != nil {
 		ry = b.forecastPanel(forecast, rect{right.x, ry + 4, right.w, b.bottom - ry - 4})
 	}
-	ry = b.keyFindings(m, mt, rect{right.x, ry + 4, right.w, b.bottom - ry - 4})
-	b.workshopNotes(rect{right.x, ry + 3, right.w, b.bottom - ry - 3})
+	// The findings and notes go under a wide map's picture when there is room, else on the right.
+	rest := rect{right.x, ry + 4, right.w, b.bottom - ry - 4}
+	if b.bottom-mapBottom > 30 {
+		rest = rect{b.margin, mapBottom + 5, leftW, b.bottom - mapBottom - 5}
+	}
+	end := b.keyFindings(m, mt, rest)
+	b.workshopNotes(rect{rest.x, end + 3, rest.w, rest.y + rest.h - end - 3})
 }
 
 // workshopNotes fills what is left of an area with the workshop's notes.
