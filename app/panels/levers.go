@@ -176,7 +176,7 @@ func (r *leverRow) set(rank int, lever workshop.Lever, biggest float64, cal work
 		r.share.Text = percent(lever.ShareOfLead) + " of lead time"
 		if lever.Gain < lever.Stage.Wait {
 			// A parallel branch takes over: the rest of the wait buys nothing.
-			r.share.Text += " · of " + workshop.FormatShort(lever.Stage.Wait, cal) + " wait"
+			r.share.Text += " · wait " + workshop.FormatShort(lever.Stage.Wait, cal)
 		}
 	} else {
 		r.gain.Text = "0"

@@ -48,7 +48,7 @@ func TestLeversPanel(t *testing.T) {
 		bar               float32
 	}{
 		{"1. Release", "−1w", "59% of lead time", true, 1},
-		{"2. PO", "−1.1d", "13% of lead time · of 3d wait", true, 540.0 / 2400},
+		{"2. PO", "−1.1d", "13% of lead time · wait 3d", true, 540.0 / 2400},
 		{"3. Staging", "−1h", "1% of lead time", true, 60.0 / 2400},
 		{"4. PM", "0", "2d wait off the critical path", false, 0},
 		{"5. QA", "0", "1d wait off the critical path", false, 0},

@@ -113,7 +113,7 @@ func NewStageEditor() *StageEditor {
 func rangeHint() fyne.CanvasObject {
 	hint := widget.NewLabel("Unsure? Give a range after the most likely time: 2d, from 1d to 1w")
 	hint.SizeName = theme.SizeNameCaptionText
-	hint.Importance = widget.LowImportance
+	hint.TextStyle.Italic = true
 	hint.Wrapping = fyne.TextWrapWord
 	return hint
 }

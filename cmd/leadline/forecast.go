@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"text/tabwriter"
 
 	"leadline.app/leadline/workshop"
@@ -54,7 +55,8 @@ func writeForecastTable(out io.Writer, w *workshop.Workshop, report *formats.For
 			label   string
 			minutes float64
 		}{{"P50", m.P50Minutes}, {"P85", m.P85Minutes}, {"P95", m.P95Minutes}, {"Mean", m.MeanMinutes}} {
-			fmt.Fprintf(tw, "  %s\t%s\n", p.label, workshop.FormatDuration(p.minutes, cal))
+			// To the minute: a forecast is no more precise, and "35.5m" reads as noise.
+			fmt.Fprintf(tw, "  %s\t%s\n", p.label, workshop.FormatDuration(math.Round(p.minutes), cal))
 		}
 		fmt.Fprintf(tw, "  Critical in\tstage\n")
 		for _, c := range m.Criticality {
