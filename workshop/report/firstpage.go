@@ -133,7 +133,7 @@ func (b *builder) beforeAfter(mt *workshop.Metrics, area rect) float64 {
 // forecastPanel gives the Monte Carlo percentiles and the uncertain stages that are most
 // often critical.
 func (b *builder) forecastPanel(f *workshop.Forecast, area rect) float64 {
-	y := b.panelCaption("FORECAST  ·  "+strconv.Itoa(f.Trials)+" TRIALS OVER THE RANGES", area)
+	y := b.panelCaption("FORECAST  ·  "+thousands(f.Trials)+" TRIALS OVER THE RANGES", area)
 	cellW := area.w / 3
 	for i, p := range []struct {
 		label   string
@@ -167,6 +167,15 @@ func (b *builder) forecastPanel(f *workshop.Forecast, area rect) float64 {
 		}
 	}
 	return y
+}
+
+// thousands writes a count with thousands separators: 10,000.
+func thousands(n int) string {
+	digits := strconv.Itoa(n)
+	for i := len(digits) - 3; i > 0; i -= 3 {
+		digits = digits[:i] + "," + digits[i:]
+	}
+	return digits
 }
 
 // countWord spells small counts for headings ("three").

@@ -104,7 +104,7 @@ func TestFirstPageForecastAndBeforeAfter(t *testing.T) {
 	pdf := export(t, w, report.Options{}).PDF
 	page1 := pageText(t, pdf, 1)
 	cursor := 0
-	for _, want := range []string{"Produktentwicklung München — Wertstrom", "Where to act first", "FORECAST", "10000 TRIALS",
+	for _, want := range []string{"Produktentwicklung München — Wertstrom", "Where to act first", "FORECAST", "10,000 TRIALS",
 		"P50", "P85", "P95", "Most critical uncertain stages:"} {
 		cursor = indexFrom(t, page1, want, cursor, "page 1 with ranges")
 	}
