@@ -355,8 +355,8 @@ func lookOf(s *workshop.Stage, cal workshop.Calendar, ranks map[string]workshop.
 		department: s.Department,
 		short:      workshop.DepartmentShort(s.Department),
 		band:       parseHexColour(workshop.DepartmentColour(s.Department)),
-		process:    withRange(shortest(s.Process, cal), s.ProcessRange, cal),
-		wait:       withRange(shortest(s.Wait, cal), s.WaitRange, cal),
+		process:    workshop.WithRange(shortest(s.Process, cal), s.ProcessRange, cal),
+		wait:       workshop.WithRange(shortest(s.Wait, cal), s.WaitRange, cal),
 		ca:         "—",
 		ideas:      ideas,
 		critical:   critical,
@@ -373,15 +373,6 @@ func lookOf(s *workshop.Stage, cal workshop.Calendar, ranks map[string]workshop.
 		look.rankText = fmt.Sprintf("%d · %s", d.Rank, workshop.FormatShort(s.Wait, cal))
 	}
 	return look
-}
-
-// withRange adds a stage's range to its time, "2d (1d–1w)", so the room sees the uncertainty
-// the forecast works with.
-func withRange(text string, r workshop.Range, cal workshop.Calendar) string {
-	if !r.IsSet() {
-		return text
-	}
-	return text + " (" + workshop.FormatRange(r, cal) + ")"
 }
 
 // shortest writes a duration exactly when that stays short ("3d 4h"), else rounded ("1.6w").

@@ -94,6 +94,15 @@ func FormatRange(r Range, cal Calendar) string {
 	return FormatShort(r.Low, cal) + "–" + FormatShort(r.High, cal)
 }
 
+// WithRange adds a range to an already formatted time, "2d (1d–1w)", for the cards on the
+// canvas and in the handout; without a range the text stays as it is.
+func WithRange(text string, r Range, cal Calendar) string {
+	if !r.IsSet() {
+		return text
+	}
+	return text + " (" + FormatRange(r, cal) + ")"
+}
+
 // cutWord splits text around the first whole word (case-insensitive).
 func cutWord(text, word string) (before, after string, found bool) {
 	fields := strings.Fields(text)

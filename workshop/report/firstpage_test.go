@@ -111,6 +111,8 @@ func TestFirstPageForecastAndBeforeAfter(t *testing.T) {
 	// The future state's first page: find the page that opens it.
 	text := pdfText(t, pdf)
 	future := indexFrom(t, text, "Idea to customer, future", indexFrom(t, text, "Improvement ideas", 0, "end of the current state"), "future state")
+	// The map's cards show the ranges: Marketing campaign waits 1w, from 2.5d to 2w.
+	indexFrom(t, text, "1w (2.5d–2w)", indexFrom(t, text, "Value stream map", 0, "map page"), "a card's range")
 	for _, want := range []string{"BEFORE → AFTER", "Lead time", "→"} {
 		indexFrom(t, text, want, future, "future state's first page")
 	}
