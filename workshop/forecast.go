@@ -60,7 +60,16 @@ func (m *Map) Forecast(trials int, seed uint64) (*Forecast, error) {
 	}
 	run := newTrialRun(m, &g, order)
 	f := &Forecast{Trials: trials, RangesRecorded: m.HasRanges()}
-	f.LeadTime = run.leadTime(run.likely)
+	// The lead time as the metrics add it up (process plus wait along the path), so that a map
+	// without ranges forecasts exactly the lead time `metrics` prints, to the last bit.
+	run.leadTime(run.likely)
+	var path []int
+	for i := run.end; i >= 0; i = run.best[i] {
+		path = append(path, i)
+	}
+	slices.Reverse(path)
+	process, wait := m.pathTimes(path)
+	f.LeadTime = process + wait
 	critical := make([]int, len(m.Stages))
 	leadTimes := make([]float64, trials)
 	if !f.RangesRecorded {

@@ -189,3 +189,21 @@ func BenchmarkForecast50(b *testing.B) {
 		}
 	}
 }
+
+// TestForecastWithoutRangesMatchesMetricsBitForBit: with fractional minutes the order of the
+// additions matters in floating point; the forecast sums the path as the metrics do.
+func TestForecastWithoutRangesMatchesMetricsBitForBit(t *testing.T) {
+	m := newMap([]*workshop.Stage{st("A", "", 0.1, 0.7), st("B", "", 0.2, 0.3), st("C", "", 0.3, 0.1), st("D", "", 0.1, 0.2)},
+		fwd("A", "B"), fwd("A", "C"), fwd("B", "D"), fwd("C", "D"))
+	mt, err := m.Compute()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := m.Forecast(100, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.P50 != mt.LeadTime || f.P95 != mt.LeadTime || f.Mean != mt.LeadTime {
+		t.Errorf("forecast %v / %v / %v, metrics %v: must be equal to the bit", f.P50, f.P95, f.Mean, mt.LeadTime)
+	}
+}

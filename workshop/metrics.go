@@ -101,12 +101,10 @@ func (m *Map) Compute() (*Metrics, error) {
 	path := m.criticalPath(&g, order)
 	onPath := make([]bool, len(m.Stages))
 	for _, i := range path {
-		s := m.Stages[i]
 		onPath[i] = true
-		mt.CriticalPath = append(mt.CriticalPath, s)
-		mt.ProcessTime += s.Process
-		mt.WaitTime += s.Wait
+		mt.CriticalPath = append(mt.CriticalPath, m.Stages[i])
 	}
+	mt.ProcessTime, mt.WaitTime = m.pathTimes(path)
 	mt.LeadTime = mt.ProcessTime + mt.WaitTime
 	if mt.LeadTime > 0 {
 		mt.FlowEfficiency = mt.ProcessTime / mt.LeadTime
@@ -121,6 +119,17 @@ func (m *Map) Compute() (*Metrics, error) {
 	mt.LongestDelays = m.longestDelays(mt.LeadTime, onPath)
 	mt.Departments = m.departmentTotals()
 	return mt, nil
+}
+
+// pathTimes sums process and wait along a path of stage indexes, first stage first; the lead
+// time is their sum. The forecast of a map without ranges uses it too, so that it repeats the
+// metrics' lead time to the last bit.
+func (m *Map) pathTimes(path []int) (process, wait float64) {
+	for _, i := range path {
+		process += m.Stages[i].Process
+		wait += m.Stages[i].Wait
+	}
+	return process, wait
 }
 
 // criticalPath returns the stage indexes of the heaviest path through the forward flows, each
