@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/test"
+
 	"leadline.app/leadline/workshop"
 )
 
@@ -67,5 +69,31 @@ func TestForecastRunsInTheBackground(t *testing.T) {
 	}
 	if e.totals.forecast.Text != "" {
 		t.Errorf("a stale forecast came back: %q", e.totals.forecast.Text)
+	}
+}
+
+// TestRangeEditsAreSavedAndUndone: a range typed in the stage panel goes through the edit
+// session into the library file, and undo takes it back out.
+func TestRangeEditsAreSavedAndUndone(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, id, path := newTestLibrary(t)
+	ui := New(a, Options{Library: lib})
+	e := ui.editor
+	stage := *e.session.currentMap().Stage("b") // QA sign-off: wait 2400
+	stage.WaitRange = workshop.Range{Low: 480, High: 9600}
+	stage.ProcessRange = workshop.Range{Low: 60, High: 480}
+	if err := e.apply(&workshop.EditStage{MapID: "m1", StageID: "b", Stage: stage}); err != nil {
+		t.Fatal(err)
+	}
+	stage.WaitRange = workshop.Range{Low: 960, High: 4800}
+	if err := e.apply(&workshop.EditStage{MapID: "m1", StageID: "b", Stage: stage}); err != nil {
+		t.Fatal(err)
+	}
+	e.undo() // back to 480–9600
+	ui.shutdown()
+
+	got := reopenWorkshop(t, path, id).Maps[0].Stage("b")
+	if got.WaitRange != (workshop.Range{Low: 480, High: 9600}) || got.ProcessRange != (workshop.Range{Low: 60, High: 480}) {
+		t.Errorf("after reopening: wait range %+v, process range %+v; want 480–9600 and 60–480", got.WaitRange, got.ProcessRange)
 	}
 }
