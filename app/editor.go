@@ -58,7 +58,7 @@ func newEditor(ui *App) *editor {
 	e.mapForm = newMapForm(e)
 	e.comparison = newComparison()
 	e.totals = newTotalsPill()
-	e.forecast = newForecaster(e.totals.setForecast)
+	e.forecast = newForecaster(e.totals.setForecast, ui.runOnUI)
 	e.flowForm = newFlowForm(e)
 	e.toolbar = newToolbar(e)
 

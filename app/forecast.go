@@ -1,10 +1,6 @@
 package app
 
-import (
-	"fyne.io/fyne/v2"
-
-	"leadline.app/leadline/workshop"
-)
+import "leadline.app/leadline/workshop"
 
 // forecaster runs the Monte Carlo forecast of the map on screen off the UI goroutine: 10,000
 // trials take tens of milliseconds on a 50-stage map and far more on a large one, too long to
@@ -12,7 +8,7 @@ import (
 // and a result that arrives after a newer request is dropped.
 type forecaster struct {
 	show       func(*workshop.Forecast) // called on the UI goroutine; nil: the map has no ranges
-	toUI       func(func())             // fyne.Do; tests hand the result to their own goroutine
+	toUI       func(func())             // the app's hop to the UI goroutine (fyne.Do, or a test's queue)
 	generation int                      // touched on the UI goroutine only
 	jobs       chan forecastJob         // capacity 1: the one request waiting
 	done       chan struct{}
@@ -23,11 +19,7 @@ type forecastJob struct {
 	m          *workshop.Map // a copy: the model keeps changing on the UI goroutine
 }
 
-func newForecaster(show func(*workshop.Forecast)) *forecaster {
-	return newForecasterOn(show, fyne.Do)
-}
-
-func newForecasterOn(show func(*workshop.Forecast), toUI func(func())) *forecaster {
+func newForecaster(show func(*workshop.Forecast), toUI func(func())) *forecaster {
 	f := &forecaster{show: show, toUI: toUI, jobs: make(chan forecastJob, 1), done: make(chan struct{})}
 	go f.work()
 	return f

@@ -11,24 +11,16 @@ import (
 )
 
 // TestForecastRunsInTheBackground gives a stage a range and waits for P50 / P85 to appear in
-// the totals pill. Fyne's test driver runs fyne.Do on the calling goroutine, so here the
-// results are handed to the test goroutine instead, which plays the UI goroutine: under
-// -race this shows that the worker touches nothing the UI owns.
+// the totals pill. Fyne's test driver runs fyne.Do on the calling goroutine, so the app is given
+// a queue that the test goroutine drains, playing the UI goroutine: under -race this shows that
+// the worker touches nothing the UI owns.
 func TestForecastRunsInTheBackground(t *testing.T) {
-	ui := newTestUI(t)
+	a := test.NewTempApp(t)
+	lib, _, _ := newTestLibrary(t)
+	q := &uiQueue{}
+	ui := New(a, Options{Library: lib, RunOnUI: q.post})
+	defer ui.shutdown()
 	e := ui.editor
-	onUI := make(chan func(), 4)
-	e.forecast.close()
-	e.forecast = newForecasterOn(e.totals.setForecast, func(fn func()) { onUI <- fn })
-	waitForUI := func() {
-		t.Helper()
-		select {
-		case fn := <-onUI:
-			fn()
-		case <-time.After(10 * time.Second):
-			t.Fatal("no forecast arrived")
-		}
-	}
 
 	stage := *e.session.currentMap().Stage("b") // QA sign-off: wait 2400, process 120
 	stage.WaitRange = workshop.Range{Low: 480, High: 9600}
@@ -46,12 +38,7 @@ func TestForecastRunsInTheBackground(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantText := "P50 " + workshop.FormatShort(want.P50, workshop.DefaultCalendar) + "  ·  P85 " + workshop.FormatShort(want.P85, workshop.DefaultCalendar)
-	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(e.totals.forecast.Text, wantText); {
-		if time.Now().After(deadline) {
-			t.Fatalf("pill shows %q, want %q", e.totals.forecast.Text, wantText)
-		}
-		waitForUI()
-	}
+	q.drainUntil(t, "the forecast to show in the pill", func() bool { return strings.Contains(e.totals.forecast.Text, wantText) })
 
 	// Without ranges the forecast goes at once, with no background run.
 	stage.WaitRange = workshop.Range{}
@@ -61,12 +48,9 @@ func TestForecastRunsInTheBackground(t *testing.T) {
 	if e.totals.forecast.Text != "" {
 		t.Errorf("pill still shows %q for a map without ranges", e.totals.forecast.Text)
 	}
-	// A late result of the earlier run must not bring it back.
-	select {
-	case fn := <-onUI:
-		fn()
-	case <-time.After(200 * time.Millisecond):
-	}
+	// A late result of an earlier run must not bring it back.
+	deadline := time.Now().Add(300 * time.Millisecond)
+	q.drainUntil(t, "a moment for late results", func() bool { return time.Now().After(deadline) })
 	if e.totals.forecast.Text != "" {
 		t.Errorf("a stale forecast came back: %q", e.totals.forecast.Text)
 	}
@@ -77,7 +61,7 @@ func TestForecastRunsInTheBackground(t *testing.T) {
 func TestRangeEditsAreSavedAndUndone(t *testing.T) {
 	a := test.NewTempApp(t)
 	lib, id, path := newTestLibrary(t)
-	ui := New(a, Options{Library: lib})
+	ui := New(a, Options{Library: lib, RunOnUI: (&uiQueue{}).post})
 	e := ui.editor
 	stage := *e.session.currentMap().Stage("b") // QA sign-off: wait 2400
 	stage.WaitRange = workshop.Range{Low: 480, High: 9600}
