@@ -155,6 +155,9 @@ func (ui *App) shutdown() {
 		ui.editor.status.stop()
 	}
 	ui.rememberWindowSize(ui.window.Canvas().Size())
+	if ui.editor != nil {
+		ui.editor.forecast.close()
+	}
 	if ui.lib != nil {
 		ui.lib.Close()
 		ui.lib = nil

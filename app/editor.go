@@ -24,6 +24,8 @@ type editor struct {
 	toolbar     *toolbar
 	stageEditor *panels.StageEditor
 	delays      *panels.Delays
+	levers      *panels.Levers
+	forecast    *forecaster
 	departments *panels.DepartmentChart
 	metricsBar  *panels.MetricsBar
 	ladder      *panels.Ladder
@@ -47,6 +49,7 @@ func newEditor(ui *App) *editor {
 	e.palette = canvas.NewPalette(e.mapView)
 	e.stageEditor = panels.NewStageEditor()
 	e.delays = panels.NewDelays()
+	e.levers = panels.NewLevers()
 	e.departments = panels.NewDepartmentChart()
 	e.metricsBar = panels.NewMetricsBar()
 	e.ladder = panels.NewLadder()
@@ -56,6 +59,7 @@ func newEditor(ui *App) *editor {
 	e.mapForm = newMapForm(e)
 	e.comparison = newComparison()
 	e.totals = newTotalsPill()
+	e.forecast = newForecaster(e.totals.setForecast, ui.runOnUI)
 	e.flowForm = newFlowForm(e)
 	e.toolbar = newToolbar(e)
 
@@ -79,12 +83,15 @@ func newEditor(ui *App) *editor {
 		e.mapView.CenterOn(id)
 		e.showStage(id)
 	}
+	e.levers.OnSelect = e.delays.OnSelect
 	e.timer.OnFinished = func() { ui.showNote("Time is up") }
 
 	e.sideTabs = container.NewAppTabs(
 		container.NewTabItem("Stage", container.NewStack(e.stageEditor.Content(), e.flowForm.content)),
 		container.NewTabItem("Delays", container.NewBorder(e.comparison.content, nil, nil, nil,
-			container.NewVSplit(e.delays, e.departments))),
+			// Stacked, not side by side: two lists abreast would make the side panel wider than a
+			// 1280×720 projector leaves it.
+			container.NewVSplit(container.NewVSplit(e.delays, e.levers), e.departments))),
 		container.NewTabItem("Workshop", container.NewVScroll(container.NewVBox(e.mapForm.content, widget.NewSeparator(), e.form.Content()))),
 		container.NewTabItem("Timer", e.timer),
 		container.NewTabItem("Glossary", panels.NewGlossary()),
@@ -261,11 +268,27 @@ func (e *editor) refreshFigures(mt *workshop.Metrics, err error) {
 	w := e.session.workshop
 	e.metricsBar.Update(w, mt, err)
 	e.delays.Update(w, mt)
+	e.levers.Update(w, e.currentLevers(mt))
+	e.forecast.request(e.session.currentMap())
 	e.departments.Update(w, mt)
 	e.ladder.Update(w, mt)
 	e.comparison.update(w, mt)
 	e.totals.update(w, mt)
 	e.ui.roomChanged()
+}
+
+// currentLevers ranks what removing each wait of the map on screen would buy; nil when the
+// map has no figures (e.g. a loop).
+func (e *editor) currentLevers(mt *workshop.Metrics) []workshop.Lever {
+	m := e.session.currentMap()
+	if mt == nil || m == nil {
+		return nil
+	}
+	levers, err := m.Levers()
+	if err != nil {
+		return nil
+	}
+	return levers
 }
 
 // showFlow puts the clicked flow's form where the stage panel is.

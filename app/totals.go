@@ -20,6 +20,8 @@ type totalsPill struct {
 	background *canvas.Rectangle
 	figures    *canvas.Text
 	efficiency *canvas.Text
+	calendar   workshop.Calendar
+	forecast   *canvas.Text // "P50 2.4w · P85 3.1w" when the map has ranges
 	content    fyne.CanvasObject
 }
 
@@ -28,12 +30,13 @@ func newTotalsPill() *totalsPill {
 		background: canvas.NewRectangle(color.NRGBA{A: 0}),
 		figures:    canvas.NewText("", theme.Color(theme.ColorNameForeground)),
 		efficiency: canvas.NewText("", theme.Color(theme.ColorNameForeground)),
+		forecast:   canvas.NewText("", theme.Color(theme.ColorNameForeground)),
 	}
 	p.background.CornerRadius = 16
 	p.background.StrokeWidth = 1
-	p.figures.TextSize, p.efficiency.TextSize = 15, 15
+	p.figures.TextSize, p.efficiency.TextSize, p.forecast.TextSize = 15, 15, 15
 	p.efficiency.TextStyle = fyne.TextStyle{Bold: true}
-	pill := container.NewStack(p.background, container.NewPadded(container.NewHBox(p.figures, p.efficiency)))
+	pill := container.NewStack(p.background, container.NewPadded(container.NewHBox(p.figures, p.efficiency, p.forecast)))
 	// Non-tappable objects let clicks through to the map underneath.
 	p.content = container.NewVBox(container.NewHBox(layout.NewSpacer(), pill, layout.NewSpacer()))
 	p.content.Hide()
@@ -53,6 +56,19 @@ func (p *totalsPill) update(w *workshop.Workshop, mt *workshop.Metrics) {
 		workshop.FormatDuration(mt.LeadTime, cal), workshop.FormatDuration(mt.ProcessTime, cal))
 	p.efficiency.Text = workshop.FormatPercent(mt.FlowEfficiency)
 	p.efficiency.Color = panels.EfficiencyColour(mt.FlowEfficiency) // the tiles' thresholds
+	p.calendar = cal
 	p.content.Show()
 	p.content.Refresh()
+}
+
+// setForecast shows the forecast's P50 and P85 after the figures, or nothing for a map
+// without ranges. It runs on the UI goroutine, after the forecaster's background run.
+func (p *totalsPill) setForecast(f *workshop.Forecast) {
+	p.forecast.Text = ""
+	if f != nil && f.RangesRecorded {
+		p.forecast.Text = fmt.Sprintf("  ·  Forecast P50 %s  ·  P85 %s",
+			workshop.FormatShort(f.P50, p.calendar), workshop.FormatShort(f.P85, p.calendar))
+	}
+	p.forecast.Color = theme.Color(theme.ColorNameForeground)
+	p.forecast.Refresh()
 }

@@ -101,12 +101,10 @@ func (m *Map) Compute() (*Metrics, error) {
 	path := m.criticalPath(&g, order)
 	onPath := make([]bool, len(m.Stages))
 	for _, i := range path {
-		s := m.Stages[i]
 		onPath[i] = true
-		mt.CriticalPath = append(mt.CriticalPath, s)
-		mt.ProcessTime += s.Process
-		mt.WaitTime += s.Wait
+		mt.CriticalPath = append(mt.CriticalPath, m.Stages[i])
 	}
+	mt.ProcessTime, mt.WaitTime = m.pathTimes(path)
 	mt.LeadTime = mt.ProcessTime + mt.WaitTime
 	if mt.LeadTime > 0 {
 		mt.FlowEfficiency = mt.ProcessTime / mt.LeadTime
@@ -123,15 +121,40 @@ func (m *Map) Compute() (*Metrics, error) {
 	return mt, nil
 }
 
-// criticalPath returns the stage indexes of the heaviest path through the forward flows, each
-// stage weighing wait + process. Ties go to the stage earliest in map order, so the result is
-// stable.
-func (m *Map) criticalPath(g *forwardGraph, order []int) []int {
-	if len(m.Stages) == 0 {
-		return nil
+// pathTimes sums process and wait along a path of stage indexes, first stage first; the lead
+// time is their sum. The forecast of a map without ranges uses it too, so that it repeats the
+// metrics' lead time to the last bit.
+func (m *Map) pathTimes(path []int) (process, wait float64) {
+	for _, i := range path {
+		process += m.Stages[i].Process
+		wait += m.Stages[i].Wait
 	}
-	heaviest := make([]float64, len(m.Stages)) // heaviest path ending at the stage
-	best := make([]int, len(m.Stages))         // the predecessor on that path, or -1
+	return process, wait
+}
+
+// criticalPath returns the stage indexes of the heaviest path through the forward flows, each
+// stage weighing wait + process.
+func (m *Map) criticalPath(g *forwardGraph, order []int) []int {
+	n := len(m.Stages)
+	weight := make([]float64, 2*n)
+	weight, heaviest := weight[:n], weight[n:]
+	for i, s := range m.Stages {
+		weight[i] = s.LeadTime()
+	}
+	best := make([]int, n)
+	var path []int
+	for i := g.heaviestPath(order, weight, heaviest, best); i >= 0; i = best[i] {
+		path = append(path, i)
+	}
+	slices.Reverse(path)
+	return path
+}
+
+// heaviestPath fills heaviest (the heaviest path ending at each stage, the stage included) and
+// best (the predecessor on that path, or -1), and returns the stage where the critical path
+// ends, or -1 for no stages. Ties go to the stage earliest in map order, so the result is
+// stable. The forecast calls it once per trial, so it allocates nothing.
+func (g *forwardGraph) heaviestPath(order []int, weight, heaviest []float64, best []int) int {
 	for _, i := range order {
 		best[i] = -1
 		for _, predecessor := range g.predecessors(i) {
@@ -140,7 +163,7 @@ func (m *Map) criticalPath(g *forwardGraph, order []int) []int {
 				best[i] = p
 			}
 		}
-		heaviest[i] = m.Stages[i].LeadTime()
+		heaviest[i] = weight[i]
 		if best[i] >= 0 {
 			heaviest[i] += heaviest[best[i]]
 		}
@@ -148,17 +171,12 @@ func (m *Map) criticalPath(g *forwardGraph, order []int) []int {
 	// The path ends where the flow ends: a stage without forward successors. Otherwise stages
 	// not yet timed (weight 0) after the heaviest one would drop off the path.
 	end := -1
-	for i := range m.Stages {
+	for i := range weight {
 		if len(g.successors(i)) == 0 && (end < 0 || heaviest[i] > heaviest[end]) {
 			end = i
 		}
 	}
-	var path []int
-	for i := end; i >= 0; i = best[i] {
-		path = append(path, i)
-	}
-	slices.Reverse(path)
-	return path
+	return end
 }
 
 func (m *Map) longestDelays(leadTime float64, onPath []bool) []Delay {

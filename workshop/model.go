@@ -73,6 +73,10 @@ type Stage struct {
 	People     int
 	Notes      string
 	X, Y       float64
+	// The low and high estimates around Wait and Process, which are then the most likely
+	// values; the forecast samples between them (see range.go).
+	WaitRange    Range
+	ProcessRange Range
 }
 
 // LeadTime is the stage's own lead time: wait + process.

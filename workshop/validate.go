@@ -142,6 +142,8 @@ func (s *Stage) validateFigures(mapName string) []error {
 			bad(t.field, t.value, "is too large")
 		}
 	}
+	errs = append(errs, s.WaitRange.validate(mapName, s.Name, "wait range", s.Wait)...)
+	errs = append(errs, s.ProcessRange.validate(mapName, s.Name, "process range", s.Process)...)
 	if s.HasCA && !(s.CA >= 0 && s.CA <= 100) {
 		bad("%C&A", s.CA, "must be between 0 and 100")
 	}

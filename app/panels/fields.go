@@ -12,20 +12,21 @@ import (
 // Parsers for the editors' text fields. Each error names the field and quotes the text, since
 // it is shown beside the field while the typed text stays as it is.
 
-// parseDurationField reads a duration field; blank means zero.
-func parseDurationField(field, text string, cal workshop.Calendar) (float64, error) {
+// parseEstimateField reads a process or wait field: a duration with an optional range,
+// "2d, from 1d to 1w"; blank means zero and no range.
+func parseEstimateField(field, text string, cal workshop.Calendar) (float64, workshop.Range, error) {
 	if strings.TrimSpace(text) == "" {
-		return 0, nil
+		return 0, workshop.Range{}, nil
 	}
-	minutes, err := workshop.ParseDuration(text, cal)
+	minutes, r, err := workshop.ParseEstimate(text, cal)
 	if err != nil {
 		var de *workshop.DurationError
 		if errors.As(err, &de) {
-			return 0, fmt.Errorf("%s %q: %s", field, text, de.Reason)
+			return 0, workshop.Range{}, fmt.Errorf("%s %q: %s", field, de.Text, de.Reason)
 		}
-		return 0, fmt.Errorf("%s %q: %w", field, text, err)
+		return 0, workshop.Range{}, fmt.Errorf("%s %q: %w", field, text, err)
 	}
-	return minutes, nil
+	return minutes, r, nil
 }
 
 // parseCAField reads %C&A: blank means not recorded; otherwise 0–100, a trailing "%" allowed.

@@ -26,7 +26,11 @@ const glossaryMarkdown = `## What the numbers mean
 
 **Rework.** Work sent back to an earlier stage, drawn as a dashed arrow backwards. It does not count in the lead time, but it costs time again and again.
 
-**Longest delays.** The stages ranked by how long work waits before them. The top three are marked red: attack these first.
+**Longest delays.** The stages ranked by how long work waits before them. The top three are marked red.
+
+**Where to act first.** What removing each wait would save on the lead time, the critical path worked out again. A long wait on a sign-off that runs beside a slower one saves nothing, or only down to the next-slowest branch: attack the top of this list first.
+
+**Range and forecast.** When nobody knows a time for sure, give it a range: "2d, from 1d to 1w" (most likely 2 days). The forecast plays the map through 10,000 times with times drawn from the ranges. P50: half the runs finish by then; P85: 85 of 100 do, a date you can promise.
 `
 
 // NewGlossary returns a scrollable panel explaining the figures on screen.

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"leadline.app/leadline/workshop"
@@ -64,8 +65,8 @@ func NewStageEditor() *StageEditor {
 	e.ca, e.people, e.notes = e.newField(false), e.newField(false), e.newField(true)
 	e.notes.SetMinRowsVisible(3)
 	e.name.SetPlaceHolder("Stage name")
-	e.process.SetPlaceHolder("none yet, e.g. 2h")
-	e.wait.SetPlaceHolder("none yet, e.g. 2d 4h")
+	e.process.SetPlaceHolder("none yet, e.g. 2h, or 2h, from 1h to 1d")
+	e.wait.SetPlaceHolder("none yet, e.g. 2d, or 2d, from 1d to 1w")
 	e.ca.SetPlaceHolder("not recorded")
 	e.people.SetPlaceHolder("0")
 	e.notes.SetPlaceHolder("What happens here, who is involved")
@@ -105,6 +106,7 @@ func NewStageEditor() *StageEditor {
 		durationField("Process time (hands-on work)", e.processEcho, e.process, e.processError),
 		durationField("Wait time (before the stage starts)", e.waitEcho, e.wait, e.waitError),
 		e.calendarHint,
+		rangeHint(),
 		field("Department", container.NewBorder(nil, nil,
 			container.NewStack(e.chip, container.NewCenter(e.chipLabel)), nil, e.department)),
 		container.NewGridWithColumns(2, field("%C&A", e.ca, e.caError), field("People", e.people, e.peopleErr)),
@@ -123,6 +125,15 @@ func NewStageEditor() *StageEditor {
 // echo appears without moving the fields below.
 func durationField(caption string, echo *widget.Label, input *commitEntry, errorLabel *widget.Label) fyne.CanvasObject {
 	return container.NewVBox(container.NewBorder(nil, nil, nil, echo, fieldCaption(caption)), input, errorLabel)
+}
+
+// rangeHint tells how to give an uncertain time a range, which the forecast samples.
+func rangeHint() fyne.CanvasObject {
+	hint := widget.NewLabel("Unsure? Give a range after the most likely time: 2d, from 1d to 1w")
+	hint.SizeName = theme.SizeNameCaptionText
+	hint.TextStyle.Italic = true
+	hint.Wrapping = fyne.TextWrapWord
+	return hint
 }
 
 // field stacks a caption over an input and its error label.
@@ -174,11 +185,14 @@ func (e *StageEditor) Show(w *workshop.Workshop, m *workshop.Map, stageID string
 		entry.SetText(text)
 	}
 	keep(e.name, func(t string) bool { v, err := requireText("Name", t); return err != nil || v == stage.Name }, stage.Name)
-	durationAgrees := func(field string, minutes float64) func(string) bool {
-		return func(t string) bool { v, err := parseDurationField(field, t, cal); return err != nil || v == minutes }
+	estimateAgrees := func(field string, minutes float64, want workshop.Range) func(string) bool {
+		return func(t string) bool {
+			v, r, err := parseEstimateField(field, t, cal)
+			return err != nil || (v == minutes && r == want)
+		}
 	}
-	keep(e.process, durationAgrees("Process time", stage.Process), formatMinutes(stage.Process, cal))
-	keep(e.wait, durationAgrees("Wait time", stage.Wait), formatMinutes(stage.Wait, cal))
+	keep(e.process, estimateAgrees("Process time", stage.Process, stage.ProcessRange), formatEstimate(stage.Process, stage.ProcessRange, cal))
+	keep(e.wait, estimateAgrees("Wait time", stage.Wait, stage.WaitRange), formatEstimate(stage.Wait, stage.WaitRange, cal))
 	keep(e.ca, func(t string) bool {
 		v, recorded, err := parseCAField(t)
 		return err != nil || (recorded == stage.HasCA && (!recorded || v == stage.CA))
@@ -212,19 +226,20 @@ func (e *StageEditor) FocusName() {
 	e.name.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
-// formatMinutes writes a duration for its field: blank for zero, so the placeholder shows.
-func formatMinutes(minutes float64, cal workshop.Calendar) string {
-	if minutes == 0 {
+// formatEstimate writes a duration and its range for its field: blank for zero without a
+// range, so the placeholder shows.
+func formatEstimate(minutes float64, r workshop.Range, cal workshop.Calendar) string {
+	if minutes == 0 && !r.IsSet() {
 		return ""
 	}
-	return workshop.FormatDuration(minutes, cal)
+	return workshop.FormatEstimate(minutes, r, cal)
 }
 
 // keepUnrounded returns the model's value when typed is what the field shows for it: the field
 // writes durations to the whole minute, so an imported 19.8 minutes shows as "20m", and editing
 // another field must not turn it into 20.
 func keepUnrounded(typed, model float64, cal workshop.Calendar) float64 {
-	shown, err := parseDurationField("", formatMinutes(model, cal), cal)
+	shown, _, err := parseEstimateField("", formatEstimate(model, workshop.Range{}, cal), cal)
 	if err == nil && typed == shown {
 		return model
 	}
@@ -290,13 +305,13 @@ func (e *StageEditor) edited() (workshop.Stage, bool) {
 	if showError(e.nameError, err); err == nil {
 		s.Name = name
 	}
-	process, err := parseDurationField("Process time", e.process.Text, cal)
+	process, processRange, err := parseEstimateField("Process time", e.process.Text, cal)
 	if showError(e.processError, err); err == nil {
-		s.Process = keepUnrounded(process, current.Process, cal)
+		s.Process, s.ProcessRange = keepUnrounded(process, current.Process, cal), processRange
 	}
-	wait, err := parseDurationField("Wait time", e.wait.Text, cal)
+	wait, waitRange, err := parseEstimateField("Wait time", e.wait.Text, cal)
 	if showError(e.waitError, err); err == nil {
-		s.Wait = keepUnrounded(wait, current.Wait, cal)
+		s.Wait, s.WaitRange = keepUnrounded(wait, current.Wait, cal), waitRange
 	}
 	ca, recorded, err := parseCAField(e.ca.Text)
 	if showError(e.caError, err); err == nil {

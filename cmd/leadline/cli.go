@@ -43,6 +43,7 @@ func errorLine(err error) string {
 const usage = `usage:
   leadline [--db FILE] [--workshop ID] [--present]  open the app (default library: %s)
   leadline metrics [--json] FILE                    figures of every map of a workshop file
+  leadline forecast [--json] [--trials N] [--seed S] FILE  Monte Carlo lead time of every map over its ranges
   leadline import [--db FILE] IN                    add a workshop file to the library, print its id
   leadline list [--db FILE]                         id, name, maps and last change of each workshop
   leadline export --format json|pdf -o OUT [--paper A4|Letter] (--db FILE --workshop ID | IN)
@@ -55,6 +56,8 @@ func run(args []string) error {
 		switch args[0] {
 		case "metrics":
 			return runMetrics(args[1:], os.Stdout)
+		case "forecast":
+			return runForecast(args[1:], os.Stdout)
 		case "import":
 			return runImport(args[1:], os.Stdout)
 		case "list":

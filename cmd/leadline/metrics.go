@@ -68,6 +68,11 @@ func writeMetricsTable(out io.Writer, w *workshop.Workshop, report *formats.Metr
 			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\n", rank+1, terminalSafe(d.Name), terminalSafe(d.Department),
 				workshop.FormatDuration(d.WaitMinutes, cal), workshop.FormatPercent(d.ShareOfLeadTime))
 		}
+		fmt.Fprintf(tw, "  Where to act first (lead time saved by removing the wait)\n  #\tstage\twait\tgain\n")
+		for rank, l := range m.Levers {
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\n", rank+1, terminalSafe(l.Name), workshop.FormatDuration(l.WaitMinutes, cal),
+				workshop.FormatDuration(l.GainMinutes, cal))
+		}
 		fmt.Fprintf(tw, "  Departments\n  \tdepartment\twait\tprocess\tstages\n")
 		for _, d := range m.Departments {
 			fmt.Fprintf(tw, "  \t%s\t%s\t%s\t%d\n", terminalSafe(d.Name), workshop.FormatDuration(d.WaitMinutes, cal),

@@ -27,8 +27,9 @@ func TestTerminalOutputIsEscaped(t *testing.T) {
 		t.Fatal(err)
 	}
 	outputs := map[string]func(*bytes.Buffer) error{
-		"list":    func(b *bytes.Buffer) error { return runList([]string{"--db", db}, b) },
-		"metrics": func(b *bytes.Buffer) error { return runMetrics([]string{file}, b) },
+		"list":     func(b *bytes.Buffer) error { return runList([]string{"--db", db}, b) },
+		"metrics":  func(b *bytes.Buffer) error { return runMetrics([]string{file}, b) },
+		"forecast": func(b *bytes.Buffer) error { return runForecast([]string{"--trials", "10", file}, b) },
 	}
 	for name, produce := range outputs {
 		var b bytes.Buffer

@@ -26,8 +26,22 @@ func checkAccepted(t *testing.T, w *workshop.Workshop, err error) {
 		t.Fatalf("accepted workshop does not validate: %v", verr)
 	}
 	for _, m := range w.Maps {
-		if _, cerr := w.Compute(m); cerr != nil {
+		mt, cerr := w.Compute(m)
+		if cerr != nil {
 			t.Fatalf("metrics of an accepted map failed: %v", cerr)
+		}
+		levers, lerr := m.Levers()
+		if lerr != nil {
+			t.Fatalf("levers of an accepted map failed: %v", lerr)
+		}
+		for _, l := range levers {
+			if !(l.Gain >= 0 && l.Gain <= l.Stage.Wait+1e-6*mt.LeadTime) {
+				t.Fatalf("stage %q: removing a wait of %v gains %v", l.Stage.Name, l.Stage.Wait, l.Gain)
+			}
+		}
+		f, ferr := m.Forecast(20, 1)
+		if ferr != nil || !(f.P50 <= f.P85 && f.P85 <= f.P95) {
+			t.Fatalf("forecast of an accepted map: %+v, %v", f, ferr)
 		}
 	}
 	reimportEqual(t, w)
@@ -35,6 +49,8 @@ func checkAccepted(t *testing.T, w *workshop.Workshop, err error) {
 
 func FuzzLeadlineJSON(f *testing.F) {
 	f.Add([]byte(`{"name":"x","stages":[{"id":"a","process":"1d","wait":30,"ca":50}],"flows":[]}`))
+	f.Add([]byte(`{"name":"x","stages":[{"id":"a","process":"1d","processRange":["4h","1w"],"wait":30,"waitRange":[0,"2h"]},` +
+		`{"id":"b","wait":"1d"},{"id":"c","wait":"2d"}],"flows":[{"from":"a","to":"b"},{"from":"a","to":"c"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		w, err := formats.ParseLeadline("fuzz.json", data)
 		checkAccepted(t, w, err)

@@ -40,16 +40,18 @@ type leadlineMap struct {
 }
 
 type leadlineStage struct {
-	ID         string          `json:"id"`
-	Name       string          `json:"name"`
-	Department string          `json:"department"`
-	Process    json.RawMessage `json:"process"`
-	Wait       json.RawMessage `json:"wait"`
-	CA         json.RawMessage `json:"ca"`
-	People     json.RawMessage `json:"people"`
-	Notes      string          `json:"notes"`
-	X          float64         `json:"x"`
-	Y          float64         `json:"y"`
+	ID           string          `json:"id"`
+	Name         string          `json:"name"`
+	Department   string          `json:"department"`
+	Process      json.RawMessage `json:"process"`
+	Wait         json.RawMessage `json:"wait"`
+	WaitRange    json.RawMessage `json:"waitRange"`
+	ProcessRange json.RawMessage `json:"processRange"`
+	CA           json.RawMessage `json:"ca"`
+	People       json.RawMessage `json:"people"`
+	Notes        string          `json:"notes"`
+	X            float64         `json:"x"`
+	Y            float64         `json:"y"`
 }
 
 type leadlineFlow struct {
@@ -233,6 +235,12 @@ func (r *leadlineReader) buildStage(mapIndex, stageIndex int, mapName string, in
 	}
 	if s.Wait, err = readDuration(in.Wait, cal); err != nil {
 		return nil, fail("wait", err)
+	}
+	if s.WaitRange, err = readRange(in.WaitRange, s.Wait, cal); err != nil {
+		return nil, fail("waitRange", err)
+	}
+	if s.ProcessRange, err = readRange(in.ProcessRange, s.Process, cal); err != nil {
+		return nil, fail("processRange", err)
 	}
 	if s.CA, s.HasCA, err = readCA(in.CA); err != nil {
 		return nil, fail("ca", err)

@@ -30,16 +30,18 @@ type leadlineMapW struct {
 }
 
 type leadlineStageW struct {
-	ID         string   `json:"id"`
-	Name       string   `json:"name"`
-	Department string   `json:"department"`
-	Process    float64  `json:"process"`
-	Wait       float64  `json:"wait"`
-	CA         *float64 `json:"ca,omitempty"` // left out when not recorded, so "not recorded" survives
-	People     int      `json:"people"`
-	Notes      string   `json:"notes"`
-	X          float64  `json:"x"`
-	Y          float64  `json:"y"`
+	ID           string      `json:"id"`
+	Name         string      `json:"name"`
+	Department   string      `json:"department"`
+	Process      float64     `json:"process"`
+	Wait         float64     `json:"wait"`
+	WaitRange    *[2]float64 `json:"waitRange,omitempty"` // [low, high]; left out when the time is certain
+	ProcessRange *[2]float64 `json:"processRange,omitempty"`
+	CA           *float64    `json:"ca,omitempty"` // left out when not recorded, so "not recorded" survives
+	People       int         `json:"people"`
+	Notes        string      `json:"notes"`
+	X            float64     `json:"x"`
+	Y            float64     `json:"y"`
 }
 
 // ExportLeadline writes the workshop as indented Leadline JSON, times in minutes, ending in
@@ -65,6 +67,7 @@ func ExportLeadline(w *workshop.Workshop) ([]byte, error) {
 		for _, s := range m.Stages {
 			sw := leadlineStageW{ID: s.ID, Name: s.Name, Department: s.Department, Process: s.Process, Wait: s.Wait,
 				People: s.People, Notes: s.Notes, X: s.X, Y: s.Y}
+			sw.WaitRange, sw.ProcessRange = exportRange(s.WaitRange), exportRange(s.ProcessRange)
 			if s.HasCA {
 				ca := s.CA
 				sw.CA = &ca
@@ -108,4 +111,11 @@ func orEmpty(list []string) []string {
 		return []string{}
 	}
 	return list
+}
+
+func exportRange(r workshop.Range) *[2]float64 {
+	if !r.IsSet() {
+		return nil
+	}
+	return &[2]float64{r.Low, r.High}
 }

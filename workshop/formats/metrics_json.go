@@ -22,6 +22,7 @@ type MapMetrics struct {
 	CriticalPath        []string         `json:"criticalPath"`
 	LongestDelays       []DelayJSON      `json:"longestDelays"`
 	Departments         []DepartmentJSON `json:"departments"`
+	Levers              []LeverJSON      `json:"levers"`
 	Baseline            *BaselineJSON    `json:"baseline,omitempty"`
 }
 
@@ -32,6 +33,14 @@ type DelayJSON struct {
 	Department      string  `json:"department"`
 	WaitMinutes     float64 `json:"waitMinutes"`
 	ShareOfLeadTime float64 `json:"shareOfLeadTime"`
+}
+
+// LeverJSON is what removing one stage's wait would buy (see workshop.Lever).
+type LeverJSON struct {
+	ID          string  `json:"id"`
+	Name        string  `json:"name"`
+	WaitMinutes float64 `json:"waitMinutes"`
+	GainMinutes float64 `json:"gainMinutes"`
 }
 
 // DepartmentJSON sums one department's wait and process.
@@ -66,7 +75,15 @@ func BuildMetricsReport(w *workshop.Workshop) (*MetricsReport, error) {
 		if err != nil {
 			return nil, err
 		}
-		report.Maps = append(report.Maps, toMapMetrics(m, mt))
+		levers, err := m.Levers()
+		if err != nil {
+			return nil, err
+		}
+		out := toMapMetrics(m, mt)
+		for _, l := range levers {
+			out.Levers = append(out.Levers, LeverJSON{ID: l.Stage.ID, Name: l.Stage.Name, WaitMinutes: l.Stage.Wait, GainMinutes: l.Gain})
+		}
+		report.Maps = append(report.Maps, out)
 	}
 	return report, nil
 }
@@ -76,7 +93,7 @@ func toMapMetrics(m *workshop.Map, mt *workshop.Metrics) MapMetrics {
 		Name: m.Name, State: string(m.State),
 		LeadTimeMinutes: mt.LeadTime, ProcessTimeMinutes: mt.ProcessTime, WaitTimeMinutes: mt.WaitTime,
 		FlowEfficiency: mt.FlowEfficiency, RolledCA: mt.RolledCA, TotalProcessMinutes: mt.TotalProcess,
-		CriticalPath: []string{}, LongestDelays: []DelayJSON{}, Departments: []DepartmentJSON{},
+		CriticalPath: []string{}, LongestDelays: []DelayJSON{}, Departments: []DepartmentJSON{}, Levers: []LeverJSON{},
 	}
 	for _, s := range mt.CriticalPath {
 		out.CriticalPath = append(out.CriticalPath, s.ID)

@@ -42,6 +42,32 @@ func readDuration(raw json.RawMessage, cal workshop.Calendar) (float64, error) {
 	return workshop.ReadDuration(raw, cal)
 }
 
+// readRange reads a [low, high] pair around a most likely value, each a number of minutes or
+// a duration text; absent or null is no range.
+func readRange(raw json.RawMessage, value float64, cal workshop.Calendar) (workshop.Range, error) {
+	text := strings.TrimSpace(string(raw))
+	if text == "" || text == "null" {
+		return workshop.Range{}, nil
+	}
+	var pair []json.RawMessage
+	if err := json.Unmarshal(raw, &pair); err != nil || len(pair) != 2 {
+		return workshop.Range{}, fmt.Errorf("expected [low, high] such as [\"1d\", \"3w\"], found %s", text)
+	}
+	var r workshop.Range
+	var err error
+	if r.Low, err = readDuration(pair[0], cal); err != nil {
+		return workshop.Range{}, fmt.Errorf("low: %w", err)
+	}
+	if r.High, err = readDuration(pair[1], cal); err != nil {
+		return workshop.Range{}, fmt.Errorf("high: %w", err)
+	}
+	if !(r.Low <= value && value <= r.High) {
+		return workshop.Range{}, fmt.Errorf("%s must hold the most likely value %s: low ≤ value ≤ high",
+			text, workshop.FormatDuration(value, cal))
+	}
+	return r, nil
+}
+
 // readCA reads a %C&A: 0–100 as a number or as text ("85", "85%"), or absent.
 func readCA(raw json.RawMessage) (ca float64, has bool, err error) {
 	text := strings.TrimSpace(string(raw))

@@ -23,12 +23,12 @@ func (b *builder) stageCard(s *workshop.Stage, card rect, ctx *mapContext, scale
 		b.pdf.SetLineWidth(0.7 * scale)
 	}
 	radius := 1.5 * scale
-	b.pdf.RoundedRect(card.x, card.y, card.w, card.h, radius, "1234", "FD")
+	b.roundedRect(card.x, card.y, card.w, card.h, radius, "1234", "FD")
 
 	bandH := 5.2 * scale
 	inset := 0.35 * scale
 	b.fillColour(band)
-	b.pdf.RoundedRect(card.x+inset, card.y+inset, card.w-2*inset, bandH, radius*0.8, "12", "F")
+	b.roundedRect(card.x+inset, card.y+inset, card.w-2*inset, bandH, radius*0.8, "12", "F")
 	if scale < minTextScale {
 		// Too small to read on paper: an overview shows shape and colour, the tiles the text.
 		b.cardMarks(s, card, ctx, max(scale, 0.3))
@@ -49,10 +49,10 @@ func (b *builder) stageCard(s *workshop.Stage, card rect, ctx *mapContext, scale
 
 	nameSize := 9.5 * scale
 	lineH := 3.85 * scale
-	b.font(true, nameSize)
 	b.textColour(colourInk)
 	y := card.y + bandH + 1.3*scale
-	for _, line := range b.wrapMax(b.clean(s.Name), card.w-2*pad, 2) {
+	// Break at spaces only, shrinking a little first: "Vertragsprüfung" stays one word.
+	for _, line := range b.labelLines(b.clean(s.Name), card.w-2*pad, 2, nameSize, nameSize*0.8) {
 		b.text(card.x+pad, y, card.w-2*pad, lineH, line, "L")
 		y += lineH
 	}
@@ -66,8 +66,8 @@ func (b *builder) stageCard(s *workshop.Stage, card rect, ctx *mapContext, scale
 		label, value string
 		alert        bool
 	}{
-		{"PT", workshop.FormatDuration(s.Process, b.cal), false},
-		{"WT", workshop.FormatDuration(s.Wait, b.cal), ctx.ranks[s.ID] > 0},
+		{"PT", workshop.WithRange(workshop.FormatDuration(s.Process, b.cal), s.ProcessRange, b.cal), false},
+		{"WT", workshop.WithRange(workshop.FormatDuration(s.Wait, b.cal), s.WaitRange, b.cal), ctx.ranks[s.ID] > 0},
 		{"%C&A", caText(s), false},
 	}
 	for i, row := range rows {

@@ -7,8 +7,8 @@ import (
 	"leadline.app/leadline/workshop"
 )
 
-// delaysSection ranks the stages by wait time: the headline of the handout.
-func (b *builder) delaysSection(m *workshop.Map, mt *workshop.Metrics) {
+// delaysSection ranks the stages by wait time and returns the y below the ranking.
+func (b *builder) delaysSection(mt *workshop.Metrics) float64 {
 	y := b.heading("Longest delays", b.newPage())
 	b.font(false, 10)
 	b.textColour(colourMuted)
@@ -19,7 +19,7 @@ func (b *builder) delaysSection(m *workshop.Map, mt *workshop.Metrics) {
 		b.font(false, 11)
 		b.textColour(colourInk)
 		b.text(b.margin, y, b.contentWidth(), 6, "No stage of this map has a wait time recorded.", "L")
-		return
+		return y + 8
 	}
 	columns := []column{
 		{"Rank", 6, "C"},
@@ -61,7 +61,9 @@ func (b *builder) delaysSection(m *workshop.Map, mt *workshop.Metrics) {
 		b.textColour(colourMuted)
 		y = b.ensure(y+2, 6)
 		b.text(b.margin, y, b.contentWidth(), 5, fmt.Sprintf("%d more stage%s with shorter waits are listed in the stage details.", hidden, plural(hidden)), "L")
+		y += 5
 	}
+	return y
 }
 
 // delayRanks maps stage IDs of the top delays to their rank, for the badges on the map.

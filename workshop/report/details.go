@@ -42,8 +42,8 @@ func (b *builder) detailsSection(m *workshop.Map, mt *workshop.Metrics, y float6
 			cells: []string{
 				b.clean(s.Name),
 				b.clean(orDash(s.Department)),
-				workshop.FormatDuration(s.Process, b.cal),
-				workshop.FormatDuration(s.Wait, b.cal),
+				workshop.WithRange(workshop.FormatDuration(s.Process, b.cal), s.ProcessRange, b.cal),
+				workshop.WithRange(workshop.FormatDuration(s.Wait, b.cal), s.WaitRange, b.cal),
 				caText(s),
 				people,
 				b.clean(s.Notes),

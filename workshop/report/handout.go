@@ -88,6 +88,10 @@ type builder struct {
 	top      float64 // first usable y below the running header
 	bottom   float64 // last usable y above the footer
 	mapLabel string  // running header of the current map's pages
+	// opening holds the page numbers of the maps' first pages, whose own title names the
+	// workshop and the map: the running header and footer leave the names out there, so the
+	// title is not printed twice.
+	opening map[int]bool
 }
 
 func newBuilder(w *workshop.Workshop, opts Options, text *textFilter) (*builder, error) {
@@ -113,7 +117,7 @@ func newBuilder(w *workshop.Workshop, opts Options, text *textFilter) (*builder,
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
 	pdf.SetAutoPageBreak(false, 0)
-	b := &builder{pdf: pdf, ws: w, cal: w.Calendar, filter: text, margin: 14}
+	b := &builder{pdf: pdf, ws: w, cal: w.Calendar, filter: text, margin: 14, opening: map[int]bool{}}
 	pdf.SetTitle(b.clean(w.Name)+" — value-stream handout", true)
 	pdf.SetCreator("Leadline", true)
 	pdf.SetMargins(b.margin, b.margin, b.margin)
@@ -164,8 +168,10 @@ func (b *builder) keepTogether(y, height, firstRows float64) float64 {
 func (b *builder) header() {
 	b.font(false, 8)
 	b.textColour(colourMuted)
-	b.pdf.SetXY(b.margin, b.margin-4)
-	b.pdf.CellFormat(b.contentWidth()/2, 5, b.mapLabel, "", 0, "L", false, 0, "")
+	if !b.opening[b.pdf.PageNo()] {
+		b.pdf.SetXY(b.margin, b.margin-4)
+		b.pdf.CellFormat(b.contentWidth()/2, 5, b.mapLabel, "", 0, "L", false, 0, "")
+	}
 	b.pdf.SetXY(b.margin+b.contentWidth()/2, b.margin-4)
 	b.pdf.CellFormat(b.contentWidth()/2, 5, "Value-stream handout", "", 0, "R", false, 0, "")
 	b.strokeColour(colourRule)
@@ -180,8 +186,10 @@ func (b *builder) footer() {
 	b.pdf.Line(b.margin, y-2, b.pageW-b.margin, y-2)
 	b.font(false, 8)
 	b.textColour(colourMuted)
-	b.pdf.SetXY(b.margin, y)
-	b.pdf.CellFormat(b.contentWidth()*0.7, 5, b.fit(b.clean(b.ws.Name), b.contentWidth()*0.7), "", 0, "L", false, 0, "")
+	if !b.opening[b.pdf.PageNo()] {
+		b.pdf.SetXY(b.margin, y)
+		b.pdf.CellFormat(b.contentWidth()*0.7, 5, b.fit(b.clean(b.ws.Name), b.contentWidth()*0.7), "", 0, "L", false, 0, "")
+	}
 	b.pdf.SetXY(b.pageW-b.margin-40, y)
 	b.pdf.CellFormat(40, 5, fmt.Sprintf("Page %d of {nb}", b.pdf.PageNo()), "", 0, "R", false, 0, "")
 }
@@ -199,11 +207,21 @@ func (b *builder) mapSection(m *workshop.Map) error {
 	if !strings.EqualFold(strings.TrimSpace(m.Name), stateLabel(m.State)) {
 		b.mapLabel += " · " + stateLabel(m.State)
 	}
-	b.summaryPage(m, metrics)
-	b.delaysSection(m, metrics)
+	levers, err := m.Levers()
+	if err != nil {
+		return fmt.Errorf("handout of %q, map %q: %w", b.ws.Name, m.Name, err)
+	}
+	var forecast *workshop.Forecast
+	if m.HasRanges() {
+		if forecast, err = m.Forecast(workshop.DefaultTrials, workshop.DefaultSeed); err != nil {
+			return fmt.Errorf("handout of %q, map %q: %w", b.ws.Name, m.Name, err)
+		}
+	}
+	b.summaryPage(m, metrics, levers, forecast)
+	y := b.delaysSection(metrics)
+	b.leversSection(m, metrics, levers, y+8)
 	b.mapPages(m, metrics)
-	y := b.newPage()
-	y = b.ladderSection(metrics, y)
+	y = b.ladderSection(metrics, b.newPage())
 	b.departmentSection(metrics, y+8)
 	y = b.detailsSection(m, metrics, b.newPage())
 	b.ideasSection(m, metrics, y+8)

@@ -63,7 +63,8 @@ func TestHandoutTextReadsBack(t *testing.T) {
 	// Every map's sections come in the promised order.
 	cursor := 0
 	for _, m := range w.Maps {
-		headings := []string{m.Name, "LEAD TIME", "PROCESS TIME", "FLOW EFFICIENCY", "ROLLED %C&A", "Longest delays", "Value stream map",
+		headings := []string{m.Name, "LEAD TIME", "PROCESS TIME", "FLOW EFFICIENCY", "ROLLED %C&A", "Where to act first",
+			"Longest delays", "Where to act first", "Value stream map",
 			"Timeline along the critical path", "Wait and process by department", "Stage details", "Improvement ideas"}
 		if m.State == workshop.Future {
 			headings = append(headings, "Before and after")

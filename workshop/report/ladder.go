@@ -109,9 +109,8 @@ func (b *builder) ladderRow(row []*workshop.Stage, firstNumber int, y, width, mm
 }
 
 func (b *builder) ladderSlot(s *workshop.Stage, number int, x, y, width float64) {
-	b.font(true, 7.5)
 	b.textColour(colourInk)
-	lines := b.wrapMax(fmt.Sprintf("%d. %s", number, b.clean(s.Name)), width, 3)
+	lines := b.labelLines(fmt.Sprintf("%d. %s", number, b.clean(s.Name)), width, 3, 7.5, 6)
 	for i, line := range lines {
 		b.text(x, y+float64(i)*3.4, width, 3.4, line, "C")
 	}
@@ -126,7 +125,7 @@ func (b *builder) ladderTotals(mt *workshop.Metrics, x, y float64) {
 	b.fillColour(colourZebra)
 	b.strokeColour(colourRule)
 	b.pdf.SetLineWidth(0.3)
-	b.pdf.RoundedRect(x, y, ladderTotalsWidth, 36, 2, "1234", "FD")
+	b.roundedRect(x, y, ladderTotalsWidth, 36, 2, "1234", "FD")
 	lines := []struct {
 		label, value string
 		colour       rgb

@@ -154,7 +154,7 @@ func (b *builder) drawMap(ctx *mapContext, v view) {
 				continue
 			}
 			if f.Rework {
-				b.reworkArrow(from, to, f.ReworkPercent, v.textScale)
+				b.reworkArrow(from, to, f.ReworkPercent, v.textScale, cardsNear(cards, f.From, f.To))
 			} else {
 				b.forwardArrow(from, to, onPath, v.textScale)
 			}
@@ -191,23 +191,98 @@ func (b *builder) forwardArrow(from, to rect, onPath bool, scale float64) {
 	b.pdf.Line(start.x, start.y, base.x, base.y)
 }
 
-// reworkArrow draws a dashed curve bulging to one side, so a flow back never hides under the
-// forward flows between the same stages.
-func (b *builder) reworkArrow(from, to rect, reworkPercent, scale float64) {
+// reworkCurve is one way a rework arc may take: a cubic Bézier from start to end, bulging
+// along the normal (nx, ny) by bulge.
+type reworkCurve struct {
+	start, c1, c2, end point
+	nx, ny, bulge      float64
+}
+
+func newReworkCurve(from, to rect, side, bulge float64) reworkCurve {
 	fc, tc := from.centre(), to.centre()
 	dx, dy := tc.x-fc.x, tc.y-fc.y
 	length := math.Hypot(dx, dy)
-	if length == 0 {
+	nx, ny := side*dy/length, -side*dx/length
+	mid := point{(fc.x+tc.x)/2 + nx*bulge, (fc.y+tc.y)/2 + ny*bulge}
+	start, end := from.borderPoint(mid), to.borderPoint(mid)
+	return reworkCurve{start: start, end: end, nx: nx, ny: ny, bulge: bulge,
+		c1: point{start.x + nx*bulge, start.y + ny*bulge}, c2: point{end.x + nx*bulge, end.y + ny*bulge}}
+}
+
+// at is the curve's point at t in [0, 1].
+func (c reworkCurve) at(t float64) point {
+	u := 1 - t
+	a, b2, c2, d := u*u*u, 3*u*u*t, 3*u*t*t, t*t*t
+	return point{a*c.start.x + b2*c.c1.x + c2*c.c2.x + d*c.end.x, a*c.start.y + b2*c.c1.y + c2*c.c2.y + d*c.end.y}
+}
+
+// crossings counts the cards the curve passes through, sampled along its length.
+func (c reworkCurve) crossings(cards []rect) int {
+	hit := make([]bool, len(cards))
+	count := 0
+	for step := 1; step < 40; step++ {
+		p := c.at(float64(step) / 40)
+		for i, card := range cards {
+			if !hit[i] && p.x > card.x && p.x < card.x+card.w && p.y > card.y && p.y < card.y+card.h {
+				hit[i] = true
+				count++
+			}
+		}
+	}
+	return count
+}
+
+// cardsNear lists the cards, other than the two a rework flow joins, that any of its arcs
+// could pass: those within reach of the widest bulge routeRework tries. Checking only these
+// keeps a 1,000-stage handout from testing every arc against every card.
+func cardsNear(cards map[string]rect, from, to string) []rect {
+	a, c := cards[from], cards[to]
+	length := math.Hypot(c.centre().x-a.centre().x, c.centre().y-a.centre().y)
+	reach := 2.4 * math.Max(length*0.3, a.h*0.9) * 2
+	x0, y0 := math.Min(a.x, c.x)-reach, math.Min(a.y, c.y)-reach
+	x1, y1 := math.Max(a.x+a.w, c.x+c.w)+reach, math.Max(a.y+a.h, c.y+c.h)+reach
+	area := rect{x0, y0, x1 - x0, y1 - y0}
+	var out []rect
+	for id, card := range cards {
+		if id != from && id != to && card.intersects(area) {
+			out = append(out, card)
+		}
+	}
+	return out
+}
+
+// routeRework picks the arc that crosses the fewest other cards: first the usual side (down
+// the page for a flow back from right to left) at the usual bulge, then wider, then the other
+// side. A flow back over a row of cards would otherwise run straight through them.
+func routeRework(from, to rect, obstacles []rect) reworkCurve {
+	fc, tc := from.centre(), to.centre()
+	length := math.Hypot(tc.x-fc.x, tc.y-fc.y)
+	base := math.Max(length*0.3, from.h*0.9)
+	best, bestHits := reworkCurve{}, -1
+	for _, side := range []float64{1, -1} {
+		for _, widen := range []float64{1, 1.6, 2.4} {
+			c := newReworkCurve(from, to, side, base*widen)
+			if hits := c.crossings(obstacles); bestHits < 0 || hits < bestHits {
+				best, bestHits = c, hits
+			}
+			if bestHits == 0 {
+				return best
+			}
+		}
+	}
+	return best
+}
+
+// reworkArrow draws a dashed curve bulging to one side, so a flow back never hides under the
+// forward flows between the same stages, routed around the other cards where it can be.
+func (b *builder) reworkArrow(from, to rect, reworkPercent, scale float64, obstacles []rect) {
+	fc, tc := from.centre(), to.centre()
+	if fc == tc {
 		return
 	}
-	// Perpendicular to the flow; going back (right to left) this points down the page.
-	nx, ny := dy/length, -dx/length
-	bulge := math.Max(length*0.3, from.h*0.9)
-	mid := point{(fc.x+tc.x)/2 + nx*bulge, (fc.y+tc.y)/2 + ny*bulge}
-	start := from.borderPoint(mid)
-	end := to.borderPoint(mid)
-	c1 := point{start.x + nx*bulge, start.y + ny*bulge}
-	c2 := point{end.x + nx*bulge, end.y + ny*bulge}
+	curve := routeRework(from, to, obstacles)
+	start, c1, c2, end := curve.start, curve.c1, curve.c2, curve.end
+	nx, ny, bulge := curve.nx, curve.ny, curve.bulge
 	b.strokeColour(colourRework)
 	b.fillColour(colourRework)
 	b.pdf.SetLineWidth(0.45 * scale)

@@ -65,6 +65,15 @@ func (b *builder) textColour(c rgb)   { b.pdf.SetTextColor(c.r, c.g, c.b) }
 func (b *builder) fillColour(c rgb)   { b.pdf.SetFillColor(c.r, c.g, c.b) }
 func (b *builder) strokeColour(c rgb) { b.pdf.SetDrawColor(c.r, c.g, c.b) }
 
+// roundedRect draws a rounded rectangle. gofpdf's RoundedRect saves the graphics state ("q")
+// and never restores it, so every card left one state open: the map's ClipEnd then closed a
+// card's state instead of the clip, and the footer and anything drawn after the map were
+// clipped away. The "Q" here closes what RoundedRect opened.
+func (b *builder) roundedRect(x, y, w, h, radius float64, corners, style string) {
+	b.pdf.RoundedRect(x, y, w, h, radius, corners, style)
+	b.pdf.RawWriteStr("Q\n")
+}
+
 // text writes one line with its top-left corner at x, y, aligned within width.
 func (b *builder) text(x, y, width, height float64, s, align string) {
 	b.pdf.SetXY(x, y)
@@ -132,6 +141,64 @@ func (b *builder) wrapLines(s string, width float64, limit int) []string {
 		lineWidth = wordWidth
 	}
 	return append(lines, line.String())
+}
+
+// labelLines wraps a short label at spaces only, in bold: "Vertragsprüfung" must never come
+// out as "Vertragsprüfun g". It shrinks the font from largest to smallest until every word fits
+// the width; a word that still does not fit is cut short with an ellipsis. It leaves the font
+// set at the size it chose.
+func (b *builder) labelLines(s string, width float64, maxLines int, largest, smallest float64) []string {
+	words := strings.Fields(s)
+	size := largest
+	for ; size > smallest; size -= 0.5 {
+		b.font(true, size)
+		if b.wordsFit(words, width) && len(b.wrapWords(words, width)) <= maxLines {
+			break
+		}
+	}
+	size = max(size, smallest)
+	b.font(true, size)
+	lines := b.wrapWords(words, width)
+	if len(lines) > maxLines {
+		lines = lines[:maxLines]
+		lines[maxLines-1] = b.fit(lines[maxLines-1]+"…", width)
+	}
+	return lines
+}
+
+func (b *builder) wordsFit(words []string, width float64) bool {
+	for _, w := range words {
+		if b.pdf.GetStringWidth(w) > width {
+			return false
+		}
+	}
+	return true
+}
+
+// wrapWords fills lines word by word, never breaking a word: one too long for a line is
+// shortened with an ellipsis.
+func (b *builder) wrapWords(words []string, width float64) []string {
+	if len(words) == 0 {
+		return []string{""}
+	}
+	var lines []string
+	line := ""
+	for _, word := range words {
+		if b.pdf.GetStringWidth(word) > width {
+			word = b.fit(word, width)
+		}
+		if line == "" {
+			line = word
+			continue
+		}
+		if candidate := line + " " + word; b.pdf.GetStringWidth(candidate) <= width {
+			line = candidate
+			continue
+		}
+		lines = append(lines, line)
+		line = word
+	}
+	return append(lines, line)
 }
 
 // wrapMax wraps and keeps at most maxLines, marking the cut with an ellipsis.

@@ -17,45 +17,79 @@ type tile struct {
 	better bool   // whether the change is an improvement, which colours it
 }
 
-// summaryPage opens a map's section: who, when, and the four headline figures.
-func (b *builder) summaryPage(m *workshop.Map, mt *workshop.Metrics) {
-	y := b.newPage() + 4
+// summaryPage opens a map's section with the whole story on one page, for the manager who
+// reads no further: who and when, the headline figures, a small map with the top delays
+// marked, where to act first, the change against the baseline and the forecast.
+func (b *builder) summaryPage(m *workshop.Map, mt *workshop.Metrics, levers []workshop.Lever, forecast *workshop.Forecast) {
+	b.opening[b.pdf.PageNo()+1] = true
+	y := b.newPage() + 2
 	width := b.contentWidth()
-	b.font(true, 24)
+	b.font(true, 22)
 	b.textColour(colourInk)
 	for _, line := range b.wrapMax(b.clean(b.ws.Name), width, 2) {
-		b.text(b.margin, y, width, 11, line, "L")
-		y += 11
+		b.text(b.margin, y, width, 10, line, "L")
+		y += 10
 	}
-	b.font(false, 14)
+	b.font(false, 13)
 	b.textColour(colourMuted)
-	subtitle := b.clean(m.Name) + " — " + stateLabel(m.State)
-	if strings.EqualFold(strings.TrimSpace(m.Name), stateLabel(m.State)) {
-		subtitle = b.clean(m.Name)
+	b.text(b.margin, y+0.5, width, 7, b.fit(b.subtitle(m, mt), width), "L")
+	y += 10
+
+	y = b.infoBlock(y)
+	y = b.tiles(b.headlineTiles(mt), y+3)
+	y += 6
+	gap := 8.0
+	leftW := width * 0.57
+	right := rect{x: b.margin + leftW + gap, y: y, w: width - leftW - gap, h: b.bottom - y}
+	mapBottom := b.miniMap(m, mt, rect{x: b.margin, y: y, w: leftW, h: b.bottom - y})
+	ry := b.actFirst(m, levers, right)
+	if mt.Baseline != nil {
+		ry = b.beforeAfter(mt, rect{right.x, ry + 4, right.w, b.bottom - ry - 4})
+	}
+	if forecast != nil {
+		ry = b.forecastPanel(forecast, rect{right.x, ry + 4, right.w, b.bottom - ry - 4})
+	}
+	// The findings and notes go under a wide map's picture when there is room, else on the right.
+	rest := rect{right.x, ry + 4, right.w, b.bottom - ry - 4}
+	if b.bottom-mapBottom > 30 {
+		rest = rect{b.margin, mapBottom + 5, leftW, b.bottom - mapBottom - 5}
+	}
+	end := b.keyFindings(m, mt, rest)
+	b.workshopNotes(rect{rest.x, end + 3, rest.w, rest.y + rest.h - end - 3})
+}
+
+// workshopNotes fills what is left of an area with the workshop's notes.
+func (b *builder) workshopNotes(area rect) {
+	notes := strings.TrimSpace(b.ws.Notes)
+	if notes == "" || area.h < 14 {
+		return
+	}
+	y := b.panelCaption("WORKSHOP NOTES", area)
+	b.font(false, 9)
+	b.textColour(colourInk)
+	for _, line := range b.wrapMax(b.clean(notes), area.w, max(int((area.y+area.h-y)/4.4), 1)) {
+		b.text(area.x, y, area.w, 4.4, line, "L")
+		y += 4.4
+	}
+}
+
+// subtitle names the map and its state once: a map named after the workshop (a one-map file)
+// or after its state is not named again.
+func (b *builder) subtitle(m *workshop.Map, mt *workshop.Metrics) string {
+	name := strings.TrimSpace(m.Name)
+	state := stateLabel(m.State)
+	subtitle := b.clean(name) + " — " + state
+	if strings.EqualFold(name, state) || strings.EqualFold(name, strings.TrimSpace(b.ws.Name)) {
+		subtitle = strings.ToUpper(state[:1]) + state[1:]
 	}
 	if mt.Baseline != nil {
 		subtitle += ", improving on “" + b.clean(mt.Baseline.Baseline) + "”"
 	}
-	b.text(b.margin, y+1, width, 8, b.fit(subtitle, width), "L")
-	y += 14
-
-	y = b.infoBlock(y)
-	y = b.tiles(b.headlineTiles(mt), y+6)
-	y = b.keyFindings(m, mt, y+8)
-	if notes := strings.TrimSpace(b.ws.Notes); notes != "" && y < b.bottom-20 {
-		b.font(true, 9)
-		b.textColour(colourMuted)
-		b.text(b.margin, y+4, width, 5, "WORKSHOP NOTES", "L")
-		b.font(false, 10)
-		b.textColour(colourInk)
-		maxLines := int((b.bottom - y - 12) / 5)
-		for i, line := range b.wrapMax(b.clean(notes), width, max(maxLines, 1)) {
-			b.text(b.margin, y+10+float64(i)*5, width, 5, line, "L")
-		}
-	}
+	return subtitle
 }
 
-// infoBlock writes date, facilitator and participants side by side.
+// infoBlock writes date, facilitator and participants side by side, leaving out those not
+// recorded, and returns the y below them (y itself when none is recorded).
 func (b *builder) infoBlock(y float64) float64 {
 	participants := make([]string, 0, len(b.ws.Participants))
 	for _, p := range b.ws.Participants {
@@ -63,35 +97,42 @@ func (b *builder) infoBlock(y float64) float64 {
 			participants = append(participants, b.clean(p))
 		}
 	}
-	fields := []struct{ label, value string }{
-		{"DATE", orDash(b.clean(b.ws.Date))},
-		{"FACILITATOR", orDash(b.clean(b.ws.Facilitator))},
-		{"PARTICIPANTS", orDash(strings.Join(participants, ", "))},
+	type field struct {
+		label, value string
+		weight       float64
 	}
-	weights := []float64{0.18, 0.22, 0.60}
+	var fields []field
+	for _, f := range []field{
+		{"DATE", b.clean(strings.TrimSpace(b.ws.Date)), 0.16},
+		{"FACILITATOR", b.clean(strings.TrimSpace(b.ws.Facilitator)), 0.22},
+		{"PARTICIPANTS", strings.Join(participants, ", "), 0},
+	} {
+		if f.value != "" {
+			fields = append(fields, f)
+		}
+	}
+	if len(fields) == 0 {
+		return y
+	}
 	x, bottom := b.margin, y
 	for i, f := range fields {
-		width := b.contentWidth()*weights[i] - 4
-		b.font(true, 8)
+		width := b.contentWidth()*f.weight - 4
+		if i == len(fields)-1 || f.weight == 0 {
+			width = b.margin + b.contentWidth() - x
+		}
+		b.font(true, 7.5)
 		b.textColour(colourMuted)
 		b.text(x, y, width, 4, f.label, "L")
-		b.font(false, 11)
+		b.font(false, 10)
 		b.textColour(colourInk)
-		lines := b.wrapMax(f.value, width, 4)
+		lines := b.wrapMax(f.value, width, 2)
 		for l, line := range lines {
-			b.text(x, y+5+float64(l)*5, width, 5, line, "L")
+			b.text(x, y+4.5+float64(l)*4.6, width, 4.6, line, "L")
 		}
-		bottom = max(bottom, y+5+float64(len(lines))*5)
-		x += b.contentWidth() * weights[i]
+		bottom = max(bottom, y+4.5+float64(len(lines))*4.6)
+		x += width + 4
 	}
-	return bottom
-}
-
-func orDash(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "—"
-	}
-	return s
+	return bottom + 1
 }
 
 func (b *builder) headlineTiles(mt *workshop.Metrics) []tile {
@@ -164,7 +205,7 @@ func (b *builder) tiles(tiles []tile, y float64) float64 {
 		b.fillColour(colourZebra)
 		b.strokeColour(colourRule)
 		b.pdf.SetLineWidth(0.3)
-		b.pdf.RoundedRect(x, y, width, height, 2, "1234", "FD")
+		b.roundedRect(x, y, width, height, 2, "1234", "FD")
 		b.fillColour(t.colour)
 		b.pdf.Rect(x, y+3, 1.2, height-6, "F")
 		b.font(true, 8)
@@ -189,12 +230,16 @@ func (b *builder) tiles(tiles []tile, y float64) float64 {
 	return y + height
 }
 
-// keyFindings states in words where the time goes, for readers who skip the tables.
-func (b *builder) keyFindings(m *workshop.Map, mt *workshop.Metrics, y float64) float64 {
+// keyFindings states in words where the time goes, for readers who skip the tables, as far
+// as the area holds.
+func (b *builder) keyFindings(m *workshop.Map, mt *workshop.Metrics, area rect) float64 {
+	if area.h < 14 {
+		return area.y
+	}
 	var findings []string
 	if len(mt.LongestDelays) > 0 {
 		d := mt.LongestDelays[0]
-		findings = append(findings, fmt.Sprintf("The longest delay is before “%s” (%s): work waits %s, %s of the lead time.",
+		findings = append(findings, fmt.Sprintf("The longest wait is before “%s” (%s): %s, %s of the lead time.",
 			b.clean(d.Stage.Name), b.clean(orDash(d.Stage.Department)), workshop.FormatDuration(d.Stage.Wait, b.cal), percent(d.ShareOfLead)))
 	}
 	if len(mt.Departments) > 0 && mt.Departments[0].Wait > 0 {
@@ -204,21 +249,21 @@ func (b *builder) keyFindings(m *workshop.Map, mt *workshop.Metrics, y float64) 
 	}
 	findings = append(findings, fmt.Sprintf("%d stages, %d on the critical path; total hands-on effort %s; %d improvement idea%s.",
 		len(m.Stages), len(mt.CriticalPath), workshop.FormatDuration(mt.TotalProcess, b.cal), len(m.Ideas), plural(len(m.Ideas))))
-	b.font(true, 9)
-	b.textColour(colourMuted)
-	b.text(b.margin, y, b.contentWidth(), 5, "KEY FINDINGS", "L")
-	y += 6
-	b.font(false, 11)
+	y := b.panelCaption("KEY FINDINGS", area)
+	b.font(false, 9)
 	b.textColour(colourInk)
 	for _, f := range findings {
-		lines := b.wrapMax(f, b.contentWidth()-6, 3)
-		b.fillColour(colourDelay)
-		b.pdf.Circle(b.margin+1.2, y+2.6, 0.9, "F")
-		for _, line := range lines {
-			b.text(b.margin+5, y, b.contentWidth()-6, 5.5, line, "L")
-			y += 5.5
+		lines := b.wrapMax(f, area.w-5, 3)
+		if y+float64(len(lines))*4.4 > area.y+area.h {
+			return y
 		}
-		y += 1.5
+		b.fillColour(colourDelay)
+		b.pdf.Circle(area.x+1, y+2.2, 0.8, "F")
+		for _, line := range lines {
+			b.text(area.x+4, y, area.w-5, 4.4, line, "L")
+			y += 4.4
+		}
+		y += 1.2
 	}
 	return y
 }
@@ -234,4 +279,11 @@ func (b *builder) shrinkToFit(s string, width, largest, smallest float64) {
 		}
 	}
 	b.font(true, smallest)
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
 }

@@ -52,8 +52,9 @@ func (l *Library) Duplicate(id int64, newName string) (int64, error) {
 			`INSERT INTO maps (workshop_id, map_id, position, name, state, baseline)
 			SELECT ?, map_id, position, name, state, baseline FROM maps WHERE workshop_id = ?`,
 			`INSERT INTO stages (workshop_id, map_id, stage_id, position, name, department, process,
-			wait, ca, people, notes, x, y) SELECT ?, map_id, stage_id, position, name, department,
-			process, wait, ca, people, notes, x, y FROM stages WHERE workshop_id = ?`,
+			wait, ca, people, notes, x, y, wait_low, wait_high, process_low, process_high)
+			SELECT ?, map_id, stage_id, position, name, department, process, wait, ca, people, notes,
+			x, y, wait_low, wait_high, process_low, process_high FROM stages WHERE workshop_id = ?`,
 			`INSERT INTO flows (workshop_id, map_id, position, from_stage, to_stage, rework, rework_percent)
 			SELECT ?, map_id, position, from_stage, to_stage, rework, rework_percent FROM flows WHERE workshop_id = ?`,
 			`INSERT INTO ideas (workshop_id, map_id, position, stage_id, text, owner)

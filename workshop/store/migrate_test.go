@@ -84,6 +84,15 @@ func TestMigrateFromV1(t *testing.T) {
 	if err := saveChange(lib, 7, got, ch); err != nil {
 		t.Fatal(err)
 	}
+	// What v4 added too: a range on a stage's wait and process time.
+	fix := *got.Maps[0].Stages[1]
+	fix.WaitRange, fix.ProcessRange = workshop.Range{Low: 10, High: 90}, workshop.Range{Low: 60, High: 480}
+	if ch, err = history.Do(got, &workshop.EditStage{MapID: "m1", StageID: "b", Stage: fix}); err != nil {
+		t.Fatal(err)
+	}
+	if err := saveChange(lib, 7, got, ch); err != nil {
+		t.Fatal(err)
+	}
 	if err := lib.SetLastOpened(7); err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +106,7 @@ func TestMigrateFromV1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	assertSameWorkshop(t, "after saving an idea owner", got, reloaded)
+	assertSameWorkshop(t, "after saving an idea owner and a range", got, reloaded)
 	again.Close()
 
 	raw := rawDB(t, path)

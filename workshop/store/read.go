@@ -128,7 +128,8 @@ func loadMaps(conn querier, id int64) ([]*workshop.Map, error) {
 
 func loadStages(conn querier, id int64, byID map[string]*workshop.Map) error {
 	rows, err := conn.QueryContext(context.Background(), `SELECT map_id, stage_id, name, department,
-		process, wait, ca, people, notes, x, y FROM stages WHERE workshop_id = ?
+		process, wait, ca, people, notes, x, y, wait_low, wait_high, process_low, process_high
+		FROM stages WHERE workshop_id = ?
 		ORDER BY map_id, position, stage_id`, id)
 	if err != nil {
 		return fmt.Errorf("stages: %w", err)
@@ -136,13 +137,15 @@ func loadStages(conn querier, id int64, byID map[string]*workshop.Map) error {
 	defer rows.Close()
 	for rows.Next() {
 		var mapID string
-		var ca sql.NullFloat64
+		var ca, waitLow, waitHigh, processLow, processHigh sql.NullFloat64
 		s := &workshop.Stage{}
 		if err := rows.Scan(&mapID, &s.ID, &s.Name, &s.Department, &s.Process, &s.Wait, &ca,
-			&s.People, &s.Notes, &s.X, &s.Y); err != nil {
+			&s.People, &s.Notes, &s.X, &s.Y, &waitLow, &waitHigh, &processLow, &processHigh); err != nil {
 			return fmt.Errorf("stages: %w", err)
 		}
 		s.CA, s.HasCA = ca.Float64, ca.Valid
+		s.WaitRange = rangeFrom(waitLow, waitHigh)
+		s.ProcessRange = rangeFrom(processLow, processHigh)
 		if m := byID[mapID]; m != nil {
 			m.Stages = append(m.Stages, s)
 		}
@@ -216,4 +219,12 @@ func (l *Library) Updated(id int64) (time.Time, error) {
 		return err
 	})
 	return time.Unix(0, updated), err
+}
+
+// rangeFrom reads a stage's range columns; NULL is no range.
+func rangeFrom(low, high sql.NullFloat64) workshop.Range {
+	if !low.Valid || !high.Valid {
+		return workshop.Range{}
+	}
+	return workshop.Range{Low: low.Float64, High: high.Float64}
 }

@@ -192,7 +192,8 @@ func saveMapRows(tx *sql.Tx, id int64, mc workshop.MapChange, mr *workshop.MapRo
 }
 
 const updateStageSQL = `UPDATE stages SET position = ?, name = ?, department = ?, process = ?,
-	wait = ?, ca = ?, people = ?, notes = ?, x = ?, y = ? WHERE workshop_id = ? AND map_id = ? AND stage_id = ?`
+	wait = ?, ca = ?, people = ?, notes = ?, x = ?, y = ?, wait_low = ?, wait_high = ?, process_low = ?,
+	process_high = ? WHERE workshop_id = ? AND map_id = ? AND stage_id = ?`
 
 // saveStages writes the changed stages: an update for one that is stored, an insert for a new
 // one, a delete for one no longer on the map. Only when the set of stages changed are the other

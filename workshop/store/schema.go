@@ -12,7 +12,7 @@ const applicationID = 0x4C444C4E
 
 // CurrentVersion is the schema version this build writes. A library with a higher
 // PRAGMA user_version comes from a newer Leadline and is refused.
-const CurrentVersion = 3
+const CurrentVersion = 4
 
 // signatureTables must all exist in a Leadline library of any version; with the application id
 // and library_info's application row they tell our files from other SQLite databases.
@@ -99,6 +99,14 @@ CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 	// rather than overwritten.
 	2: `
 ALTER TABLE workshops ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+`,
+	// v4: a stage may carry low and high estimates around its wait and process time, for the
+	// forecast. NULL: no range, the time is certain.
+	3: `
+ALTER TABLE stages ADD COLUMN wait_low REAL;
+ALTER TABLE stages ADD COLUMN wait_high REAL;
+ALTER TABLE stages ADD COLUMN process_low REAL;
+ALTER TABLE stages ADD COLUMN process_high REAL;
 `,
 }
 

@@ -19,8 +19,8 @@ func TestOpenCreatesFolderAndSchema(t *testing.T) {
 	if !lib.IsNew() {
 		t.Error("IsNew() = false for a library Open just created")
 	}
-	if lib.Version() != store.CurrentVersion || store.CurrentVersion < 3 {
-		t.Errorf("Version() = %d, want the current schema (3 or later)", lib.Version())
+	if lib.Version() != store.CurrentVersion || store.CurrentVersion < 4 {
+		t.Errorf("Version() = %d, want the current schema (4 or later)", lib.Version())
 	}
 	if lib.Path() != path {
 		t.Errorf("Path() = %q, want %q", lib.Path(), path)

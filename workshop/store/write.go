@@ -96,15 +96,26 @@ func rewriteWorkshop(tx *sql.Tx, id int64, w *workshop.Workshop) error {
 }
 
 const insertStageSQL = `INSERT INTO stages (workshop_id, map_id, stage_id, position, name, department,
-	process, wait, ca, people, notes, x, y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	process, wait, ca, people, notes, x, y, wait_low, wait_high, process_low, process_high)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 func stageArgs(id int64, mapID string, position int, s *workshop.Stage) []any {
 	var ca any // NULL: %C&A not recorded
 	if s.HasCA {
 		ca = s.CA
 	}
+	waitLow, waitHigh := rangeArgs(s.WaitRange)
+	processLow, processHigh := rangeArgs(s.ProcessRange)
 	return []any{id, mapID, s.ID, position, s.Name, s.Department, s.Process, s.Wait, ca,
-		s.People, s.Notes, s.X, s.Y}
+		s.People, s.Notes, s.X, s.Y, waitLow, waitHigh, processLow, processHigh}
+}
+
+// rangeArgs writes NULL for no range.
+func rangeArgs(r workshop.Range) (low, high any) {
+	if !r.IsSet() {
+		return nil, nil
+	}
+	return r.Low, r.High
 }
 
 // mapWriter inserts maps and their children with statements prepared once per transaction,

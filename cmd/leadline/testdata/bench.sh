@@ -7,6 +7,7 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 run() { go test -run '^$' -bench "$1" -benchmem -count 5 "$2" | tee -a "$out" | grep -E '^Benchmark' || true; }
 run '^BenchmarkMetrics10k$' ./workshop/
+run '^Benchmark(Levers500|Forecast50)$' ./workshop/
 run '^BenchmarkCanvasDrag(50|500)$' ./canvas/
 run '^BenchmarkAutosave$' ./workshop/store/
 run '^BenchmarkHandout(50|1000)$' ./workshop/report/
@@ -28,6 +29,8 @@ check() { # name budget_ns
       while (length(visible) < 14) { visible = " " visible; out = " " out }; return out }'
 }
 check BenchmarkMetrics10k 5000000
+check BenchmarkLevers500 20000000
+check BenchmarkForecast50 200000000
 check BenchmarkCanvasDrag50 500000
 check BenchmarkCanvasDrag500 500000
 check BenchmarkAutosave 2000000
