@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -17,15 +18,7 @@ import (
 // with `leadline export` that the stage and its wait were saved. `make e2e` (part of
 // `make test`) runs it with LEADLINE_E2E=1 and LEADLINE_BIN set.
 func TestRealWindow(t *testing.T) {
-	if os.Getenv("LEADLINE_E2E") == "" {
-		t.Skip("set LEADLINE_E2E=1 and LEADLINE_BIN (make e2e) to drive a real window")
-	}
-	bin := os.Getenv("LEADLINE_BIN")
-	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is missing: run make setup", tool)
-		}
-	}
+	bin := needRealWindow(t, "xdotool", "import")
 	display := startXvfb(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "library.db")
@@ -107,6 +100,21 @@ func TestRealWindow(t *testing.T) {
 	}
 }
 
+// needRealWindow skips a test unless `make e2e` asked for real windows, checks that Xvfb and
+// the given tools are installed, and returns the binary under test.
+func needRealWindow(t *testing.T, tools ...string) string {
+	t.Helper()
+	if os.Getenv("LEADLINE_E2E") == "" {
+		t.Skip("set LEADLINE_E2E=1 and LEADLINE_BIN (make e2e) to drive a real window")
+	}
+	for _, tool := range append([]string{"Xvfb"}, tools...) {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is missing: run make setup", tool)
+		}
+	}
+	return os.Getenv("LEADLINE_BIN")
+}
+
 // Where the palette's first department (Marketing) sits in the window, an empty spot of the
 // canvas below the sample map, and how many Tab presses lead from the stage editor's name field
 // to its wait field (name, process time, wait time: the department comes after them).
@@ -180,21 +188,26 @@ func artifactPath(t *testing.T, name string) string {
 	return abs
 }
 
-func startXvfb(t *testing.T) string { return startXvfbSized(t, "1920x1080x24") }
+func startXvfb(t *testing.T, extra ...string) string {
+	return startXvfbSized(t, "1920x1080x24", extra...)
+}
 
 // startXvfbSized starts Xvfb with one screen of the given geometry ("WxHxDEPTH") on the
-// first free display from :99.
-func startXvfbSized(t *testing.T, geometry string) string {
+// first free display from :99, with extra arguments such as "-extension", "GLX" for a
+// display without OpenGL.
+func startXvfbSized(t *testing.T, geometry string, extra ...string) string {
 	for n := 99; n < 120; n++ {
 		display := fmt.Sprintf(":%d", n)
 		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
 			continue
 		}
-		xvfb := exec.Command("Xvfb", display, "-screen", "0", geometry, "-nolisten", "tcp")
+		xvfb := exec.Command("Xvfb", append([]string{display, "-screen", "0", geometry, "-nolisten", "tcp"}, extra...)...)
 		if err := xvfb.Start(); err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() { _ = xvfb.Process.Kill(); _, _ = xvfb.Process.Wait() })
+		// SIGTERM, not SIGKILL: Xvfb then removes its socket and lock file, which would
+		// otherwise keep the display number taken for every later test on the machine.
+		t.Cleanup(func() { _ = xvfb.Process.Signal(syscall.SIGTERM); _, _ = xvfb.Process.Wait() })
 		for i := 0; i < 50; i++ {
 			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
 				return display

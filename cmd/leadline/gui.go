@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"log"
 	"net"
 	"os"
 	"runtime"
@@ -28,7 +29,7 @@ type appRequest struct {
 
 // openApp opens the window on a library. A library that cannot be opened is explained in the
 // window, which offers another one; it is never written to.
-func openApp(req appRequest) (err error) {
+func openApp(req appRequest) error {
 	db := req.db
 	// The window's Go heap is small (~20 MB for 500 stages) and collecting it is cheap, while
 	// a projector laptop's memory is not: collect at 50% growth instead of Go's 100%.
@@ -57,11 +58,16 @@ func openApp(req appRequest) (err error) {
 		}
 		return err
 	}
-	ui := app.New(fyneapp.NewWithID(appID), app.Options{
+	logs := newDriverLog(os.Stderr)
+	log.SetOutput(logs)
+	fyneApp := fyneapp.NewWithID(appID)
+	fyneApp.SetIcon(appIcon)
+	ui := app.New(fyneApp, app.Options{
 		Library: lib, LibraryPath: path, OpenError: openErr, OpenLibrary: openLibrary,
 		Workshop: req.workshopID, Present: req.present,
 	})
 	ui.FitScreen(screenWorkArea())
+	closer := newWindowCloser(ui)
 	// The GL driver panics when the display goes away under it (or refuses it at start despite
 	// checkDisplay). Edits are already in the library; save what is queued and say so in one
 	// line rather than with a stack trace.
@@ -70,11 +76,16 @@ func openApp(req appRequest) (err error) {
 			if os.Getenv("LEADLINE_DEBUG") != "" {
 				os.Stderr.Write(debug.Stack())
 			}
-			ui.Close()
-			err = fmt.Errorf("the window could not be shown or kept open (%v); every acknowledged edit is saved in %s", r, path)
+			closer.fail(fmt.Errorf("the window could not be shown or kept open (%v); every acknowledged edit is saved in %s", r, path), false)
 		}
 	}()
+	if !logs.driverFailed() {
+		setWindowClass()
+	}
+	exitOnSignal(closer)
+	go watchWindow(ui.Window(), logs, func() { takeSignalsFromDriver(closer) }, func(err error) { closer.fail(err, true) })
 	ui.ShowAndRun()
+	closer.close()
 	return nil
 }
 

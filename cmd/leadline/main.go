@@ -4,13 +4,13 @@
 package main
 
 import (
-	"fmt"
 	"os"
 )
 
 func main() {
+	attachConsole(os.Args[1:])
 	if err := run(os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "leadline: "+errorLine(err))
+		printError(err)
 		os.Exit(exitCode(err))
 	}
 }
