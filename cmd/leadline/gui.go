@@ -39,7 +39,7 @@ func openApp(req appRequest) error {
 	path := db
 	if path == "" {
 		var err error
-		if path, err = store.DefaultPath(); err != nil {
+		if path, err = store.DefaultLibrary(); err != nil {
 			return err
 		}
 	}

@@ -30,7 +30,7 @@ func libraryPath(db string) (string, error) {
 	if db != "" {
 		return db, nil
 	}
-	return store.DefaultPath()
+	return store.DefaultLibrary()
 }
 
 func seedSamples(lib *store.Library) error {

@@ -49,7 +49,7 @@ func statFile(path string) (fileState, error) {
 func inspect(path string) error {
 	state, err := statFile(path)
 	if err != nil {
-		return fmt.Errorf("open library %q: %w", path, err)
+		return fmt.Errorf("open library %s: %w", quotePath(path), err)
 	}
 	header, err := readHeader(path, state.size)
 	if err != nil {
@@ -85,13 +85,13 @@ func readHeader(path string, size int64) (fileHeader, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return fileHeader{}, fmt.Errorf("open library %q: %w", path, err)
+		return fileHeader{}, fmt.Errorf("open library %s: %w", quotePath(path), err)
 	}
 	defer f.Close()
 	raw := make([]byte, 100)
 	n, err := io.ReadFull(f, raw)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return fileHeader{}, fmt.Errorf("open library %q: read header: %w", path, err)
+		return fileHeader{}, fmt.Errorf("open library %s: read header: %w", quotePath(path), err)
 	}
 	raw = raw[:n]
 	if !bytes.HasPrefix(raw, []byte(sqliteMagic)) {
@@ -144,7 +144,7 @@ func inspectContent(path string, state fileState) error {
 	}
 	db, err := sql.Open("sqlite3", fileURI(path, params))
 	if err != nil {
-		return fmt.Errorf("open library %q read-only: %w", path, err)
+		return fmt.Errorf("open library %s read-only: %w", quotePath(path), err)
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)

@@ -116,7 +116,7 @@ ALTER TABLE stages ADD COLUMN process_high REAL;
 func migrate(db *sql.DB, path string) (int, error) {
 	var version int
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return 0, fmt.Errorf("open library %q: read schema version: %w", path, err)
+		return 0, fmt.Errorf("open library %s: read schema version: %w", quotePath(path), err)
 	}
 	if err := checkVersion(path, version); err != nil {
 		return 0, err
@@ -156,12 +156,12 @@ func newerVersion(path string, version int) error {
 func migrateOnce(db *sql.DB, path string) (int, error) {
 	tx, err := db.Begin()
 	if err != nil {
-		return 0, fmt.Errorf("open library %q: begin migration: %w", path, err)
+		return 0, fmt.Errorf("open library %s: begin migration: %w", quotePath(path), err)
 	}
 	defer func() { _ = tx.Rollback() }()
 	var version int
 	if err := tx.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return 0, fmt.Errorf("open library %q: read schema version: %w", path, err)
+		return 0, fmt.Errorf("open library %s: read schema version: %w", quotePath(path), err)
 	}
 	if version >= CurrentVersion {
 		return version, nil // another process got there first, or the file is newer
@@ -170,13 +170,13 @@ func migrateOnce(db *sql.DB, path string) (int, error) {
 		return 0, err
 	}
 	if _, err := tx.Exec(migrations[version]); err != nil {
-		return 0, fmt.Errorf("open library %q: migrate schema v%d to v%d: %w", path, version, version+1, err)
+		return 0, fmt.Errorf("open library %s: migrate schema v%d to v%d: %w", quotePath(path), version, version+1, err)
 	}
 	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", version+1)); err != nil {
-		return 0, fmt.Errorf("open library %q: set schema version %d: %w", path, version+1, err)
+		return 0, fmt.Errorf("open library %s: set schema version %d: %w", quotePath(path), version+1, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("open library %q: commit migration to v%d: %w", path, version+1, err)
+		return 0, fmt.Errorf("open library %s: commit migration to v%d: %w", quotePath(path), version+1, err)
 	}
 	return version + 1, nil
 }

@@ -49,7 +49,7 @@ type OpenError struct {
 }
 
 func (e *OpenError) Error() string {
-	return fmt.Sprintf("library %q %s; the file was left untouched", e.Path, e.Detail)
+	return fmt.Sprintf("library %s %s; the file was left untouched", quotePath(e.Path), e.Detail)
 }
 
 func (e *OpenError) Unwrap() error { return e.Reason }
@@ -70,15 +70,6 @@ type Library struct {
 	// polls; SQLite's own lock still guards against other processes.
 	writeMu    sync.Mutex
 	waitNotice func(message string) // see WithWaitNotice
-}
-
-// DefaultPath is the library the app and the command line share when no --db is given.
-func DefaultPath() (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("find the default library: %w", err)
-	}
-	return filepath.Join(dir, "leadline", "library.db"), nil
 }
 
 // readWriteParams are set per connection by the driver: PRAGMAs run with db.Exec would reach
@@ -123,7 +114,7 @@ func Open(path string, opts ...Option) (*Library, error) {
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, fmt.Errorf("open library %q: %w", path, err)
+		return nil, fmt.Errorf("open library %s: %w", quotePath(path), err)
 	}
 	removeDeadTemporaries(abs)
 	created := false
@@ -134,7 +125,7 @@ func Open(path string, opts ...Option) (*Library, error) {
 			return nil, err
 		}
 	case err != nil:
-		return nil, fmt.Errorf("open library %q: %w", abs, err)
+		return nil, fmt.Errorf("open library %s: %w", quotePath(abs), err)
 	case !info.Mode().IsRegular():
 		return nil, refuse(abs, ErrCorrupt, "is not a regular file")
 	}
@@ -148,7 +139,7 @@ func Open(path string, opts ...Option) (*Library, error) {
 	}
 	db, err := sql.Open("sqlite3", fileURI(abs, readWriteParams))
 	if err != nil {
-		return nil, fmt.Errorf("open library %q: %w", abs, err)
+		return nil, fmt.Errorf("open library %s: %w", quotePath(abs), err)
 	}
 	version, err := migrate(db, abs)
 	if err != nil {
@@ -163,7 +154,7 @@ func Open(path string, opts ...Option) (*Library, error) {
 // another process created the file first; that file is then opened like any other.
 func createLibrary(path string, seed func(*Library) error) (bool, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return false, fmt.Errorf("create library %q: %w", path, err)
+		return false, fmt.Errorf("create library %s: %w", quotePath(path), err)
 	}
 	tmp := fmt.Sprintf("%s%s%d-%d", path, temporarySuffix, os.Getpid(), time.Now().UnixNano())
 	// Create the file first, so that a read-only folder is reported as such rather than by
@@ -176,7 +167,7 @@ func createLibrary(path string, seed func(*Library) error) (bool, error) {
 	defer removeWithSidecars(tmp)
 	db, err := sql.Open("sqlite3", fileURI(tmp, readWriteParams))
 	if err != nil {
-		return false, fmt.Errorf("create library %q: %w", path, err)
+		return false, fmt.Errorf("create library %s: %w", quotePath(path), err)
 	}
 	db.SetMaxOpenConns(1)
 	if _, err := migrate(db, path); err != nil {
@@ -192,10 +183,10 @@ func createLibrary(path string, seed func(*Library) error) (bool, error) {
 	// Fold the WAL into the main file: only the main file is linked into place.
 	if _, err := db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 		db.Close()
-		return false, fmt.Errorf("create library %q: checkpoint: %w", path, err)
+		return false, fmt.Errorf("create library %s: checkpoint: %w", quotePath(path), err)
 	}
 	if err := db.Close(); err != nil {
-		return false, fmt.Errorf("create library %q: %w", path, err)
+		return false, fmt.Errorf("create library %s: %w", quotePath(path), err)
 	}
 	if err := os.Link(tmp, path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
@@ -206,7 +197,7 @@ func createLibrary(path string, seed func(*Library) error) (bool, error) {
 			return false, nil
 		}
 		if err := os.Rename(tmp, path); err != nil {
-			return false, fmt.Errorf("create library %q: %w", path, err)
+			return false, fmt.Errorf("create library %s: %w", quotePath(path), err)
 		}
 	}
 	return true, nil
@@ -234,7 +225,7 @@ func (l *Library) Version() int { return l.version }
 // Close releases the file. The last connection to close folds the WAL into the main file.
 func (l *Library) Close() error {
 	if err := l.db.Close(); err != nil {
-		return fmt.Errorf("close library %q: %w", l.path, err)
+		return fmt.Errorf("close library %s: %w", quotePath(l.path), err)
 	}
 	return nil
 }
@@ -248,14 +239,14 @@ func (l *Library) write(what string, fn func(tx *sql.Tx) error) error {
 	defer l.writeMu.Unlock()
 	tx, err := l.beginWrite(what)
 	if err != nil {
-		return fmt.Errorf("%s in library %q: %w", what, l.path, err)
+		return fmt.Errorf("%s in library %s: %w", what, quotePath(l.path), err)
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
-		return fmt.Errorf("%s in library %q: %w", what, l.path, err)
+		return fmt.Errorf("%s in library %s: %w", what, quotePath(l.path), err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s in library %q: commit: %w", what, l.path, err)
+		return fmt.Errorf("%s in library %s: commit: %w", what, quotePath(l.path), err)
 	}
 	return nil
 }
@@ -266,11 +257,11 @@ func (l *Library) read(what string, fn func(conn *sql.Conn) error) (err error) {
 	ctx := context.Background()
 	conn, err := l.db.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("%s in library %q: %w", what, l.path, err)
+		return fmt.Errorf("%s in library %s: %w", what, quotePath(l.path), err)
 	}
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
-		return fmt.Errorf("%s in library %q: %w", what, l.path, err)
+		return fmt.Errorf("%s in library %s: %w", what, quotePath(l.path), err)
 	}
 	defer func() {
 		// A read transaction has nothing to commit; ending it must not leave the pooled
@@ -278,12 +269,12 @@ func (l *Library) read(what string, fn func(conn *sql.Conn) error) (err error) {
 		if _, endErr := conn.ExecContext(ctx, "COMMIT"); endErr != nil {
 			_, _ = conn.ExecContext(ctx, "ROLLBACK")
 			if err == nil {
-				err = fmt.Errorf("%s in library %q: %w", what, l.path, endErr)
+				err = fmt.Errorf("%s in library %s: %w", what, quotePath(l.path), endErr)
 			}
 		}
 	}()
 	if err := fn(conn); err != nil {
-		return fmt.Errorf("%s in library %q: %w", what, l.path, err)
+		return fmt.Errorf("%s in library %s: %w", what, quotePath(l.path), err)
 	}
 	return nil
 }
