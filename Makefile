@@ -13,7 +13,7 @@ APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcom
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOBIN := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: setup build run test lint bench e2e fuzz package clean
+.PHONY: setup build run test lint bench e2e fuzz package fyne-tool release release-macos clean
 
 setup:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -62,9 +62,44 @@ fuzz:
 # binary built above; it writes Leadline.tar.xz here. The fyne tool is pinned to the library's
 # version and installed on first use (it is not needed to build or test).
 FYNE_TOOL := fyne.io/fyne/v2/cmd/fyne@v2.8.1
-package: build
-	@[ -x $(GOBIN)/fyne ] || { echo "package: installing the fyne tool"; $(GO) install $(FYNE_TOOL); }
+package: build fyne-tool
 	$(GOBIN)/fyne package -os linux -executable $(BIN)
+
+fyne-tool:
+	@[ -x $(GOBIN)/fyne ] || { echo "installing the fyne tool"; $(GO) install $(FYNE_TOOL); }
+
+# The release builds take their version from FyneApp.toml and leave it as it was: fyne package
+# bumps Build there, so the Linux step restores the file, and the Windows step (run from
+# cmd/leadline, where fyne reads no FyneApp.toml) is given every field as a flag.
+APP_NAME := $(shell sed -n 's/^ *Name *= *"\(.*\)"/\1/p' FyneApp.toml)
+APP_ID := $(shell sed -n 's/^ *ID *= *"\(.*\)"/\1/p' FyneApp.toml)
+APP_VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+APP_BUILD := $(shell sed -n 's/^ *Build *= *\([0-9]*\).*/\1/p' FyneApp.toml)
+APP_ICON := $(shell sed -n 's/^ *Icon *= *"\(.*\)"/\1/p' FyneApp.toml)
+RELEASE_FLAGS := -trimpath -ldflags "-s -w"
+WINDOWS_CC := x86_64-w64-mingw32-gcc
+WINDOWS_ENV := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=$(WINDOWS_CC)
+
+# dist/: Leadline.tar.xz (Linux, as make package but stripped) and Leadline.exe (Windows amd64,
+# GUI subsystem, icon and version resources), then proof that the domain tests compile for
+# Windows, and run them under Wine where it is installed (never required).
+release: setup fyne-tool
+	@command -v $(WINDOWS_CC) >/dev/null || { echo "release: installing gcc-mingw-w64-x86-64"; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gcc-mingw-w64-x86-64 >/dev/null; }
+	@mkdir -p dist
+	$(GO) build $(RELEASE_FLAGS) -o dist/leadline ./cmd/leadline
+	@cp FyneApp.toml dist/.FyneApp.toml.orig
+	$(GOBIN)/fyne package -os linux -executable dist/leadline; rc=$$?; \
+		cp dist/.FyneApp.toml.orig FyneApp.toml; rm -f dist/.FyneApp.toml.orig dist/leadline; \
+		[ $$rc = 0 ] && mv Leadline.tar.xz dist/
+	cd cmd/leadline && $(WINDOWS_ENV) $(GOBIN)/fyne package -os windows -release -src . \
+		-icon ../../$(APP_ICON) -name $(APP_NAME) -appID $(APP_ID) \
+		-appVersion $(APP_VERSION) -appBuild $(APP_BUILD)
+	mv cmd/leadline/$(APP_NAME).exe dist/
+	$(WINDOWS_ENV) $(GO) test -c -o bin/windows-tests/ ./workshop/...
+	@bash build/windows/wine-tests.sh bin/windows-tests
+	@ls -l dist
 
 clean:
 	rm -rf bin dist
