@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -103,11 +102,11 @@ func (ui *App) writeChosenFile(wc fyne.URIWriteCloser, err error, data []byte, n
 	_, werr := wc.Write(data)
 	cerr := wc.Close()
 	if werr != nil || cerr != nil {
-		ui.showError(fmt.Errorf("write %s: %v", wc.URI().Path(), firstError(werr, cerr)))
+		ui.showError(fmt.Errorf("write %s: %v", localPath(wc.URI()), firstError(werr, cerr)))
 		return
 	}
 	ui.rememberFolder(wc.URI())
-	msg := "Saved " + wc.URI().Path()
+	msg := "Saved " + localPath(wc.URI())
 	if len(notes) > 0 {
 		msg += "; " + strings.Join(notes, "; ")
 	}
@@ -117,20 +116,6 @@ func (ui *App) writeChosenFile(wc fyne.URIWriteCloser, err error, data []byte, n
 		return
 	}
 	ui.showNote(msg)
-}
-
-// fileName turns a workshop name into a safe file name, keeping letters of any script.
-func fileName(name, ext string) string {
-	clean := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
-			return '-'
-		}
-		return r
-	}, strings.TrimSpace(name))
-	if clean == "" {
-		clean = "workshop"
-	}
-	return filepath.Base(clean) + ext
 }
 
 func firstError(errs ...error) error {

@@ -47,6 +47,6 @@ func (ui *App) openInViewer(file fyne.URI) {
 		err = ui.fyneApp.OpenURL(link)
 	}
 	if err != nil {
-		ui.showError(fmt.Errorf("open %s: %w", file.Path(), err))
+		ui.showError(fmt.Errorf("open %s: %w", localPath(file), err))
 	}
 }

@@ -28,7 +28,7 @@ func (ui *App) showLibraryError(path string, err error) {
 				return
 			}
 			r.Close()
-			ui.switchLibrary(r.URI().Path())
+			ui.switchLibrary(localPath(r.URI()))
 		}, ui.window)
 		d.Show()
 	})
@@ -37,7 +37,7 @@ func (ui *App) showLibraryError(path string, err error) {
 			if err != nil || wc == nil {
 				return
 			}
-			path := wc.URI().Path()
+			path := localPath(wc.URI())
 			wc.Close()
 			// The save dialog leaves an empty file behind; a new library is built in its place.
 			if info, err := os.Stat(path); err == nil && info.Size() == 0 {

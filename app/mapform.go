@@ -110,6 +110,6 @@ func (f *mapForm) deleteMap() {
 		return
 	}
 	if f.editor.apply(&workshop.DeleteMap{MapID: m.ID}) == nil {
-		f.editor.ui.showNote("Map \"" + m.Name + "\" deleted — Ctrl+Z brings it back")
+		f.editor.ui.showNote("Map \"" + m.Name + "\" deleted — " + keys("Ctrl+Z") + " brings it back")
 	}
 }

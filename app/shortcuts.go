@@ -7,7 +7,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// shortcut is one keyboard shortcut with the words the help overlay shows for it.
+// shortcut is one keyboard shortcut with the words the help overlay shows for it. Keys are
+// written the Windows and Linux way ("Ctrl+Z"); keys() turns them into "⌘Z" on a Mac.
 type shortcut struct {
 	keys   string
 	action string
@@ -25,13 +26,13 @@ var shortcutHelp = []shortcut{
 	{"Ctrl+= / Ctrl+-", "zoom in / out"},
 	{"Ctrl+0", "fit the map to the window"},
 	{"Ctrl+wheel, drag on empty canvas, scroll", "zoom, pan"},
-	{"F11 or Present", "room view (second screen or own window when set); Esc returns"},
+	{"F11, Ctrl+Shift+F or Present", "room view (second screen or own window when set); Esc returns"},
 	{"Space, Right / Left", "in the room view: step along the critical path"},
 	{"Ctrl+T", "start or pause the timer"},
 	{"Ctrl+D", "light or dark theme"},
 	{"Ctrl+L", "library"},
 	{"Ctrl+P", "export the PDF handout"},
-	{"F1 or ?", "this help"},
+	{"F1, ? or Ctrl+?", "this help"},
 }
 
 func installShortcuts(ui *App) {
@@ -64,6 +65,10 @@ func installShortcuts(ui *App) {
 	ctrl(fyne.KeyD, fyne.KeyModifierShortcutDefault, func(fyne.Shortcut) { ui.toggleDark() })
 	ctrl(fyne.KeyL, fyne.KeyModifierShortcutDefault, func(fyne.Shortcut) { ui.showLibrary() })
 	ctrl(fyne.KeyP, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { ui.exportHandoutDialog() }))
+	// A Mac's F11 shows the desktop and its F1 needs fn: ⇧⌘F presents and ⌘? helps there
+	// (Ctrl+Shift+F and Ctrl+? elsewhere).
+	ctrl(fyne.KeyF, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, func(fyne.Shortcut) { ui.togglePresenter() })
+	ctrl(fyne.KeySlash, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, func(fyne.Shortcut) { ui.showHelp() })
 
 	c.SetOnTypedKey(ui.windowKey)
 	c.SetOnTypedRune(ui.windowRune)
@@ -104,7 +109,7 @@ func (ui *App) windowRune(r rune) {
 func (ui *App) showHelp() {
 	grid := container.NewGridWithColumns(2)
 	for _, s := range shortcutHelp {
-		grid.Add(widget.NewLabelWithStyle(s.keys, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		grid.Add(widget.NewLabelWithStyle(keys(s.keys), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
 		grid.Add(widget.NewLabel(s.action))
 	}
 	title := widget.NewLabelWithStyle("Keyboard and mouse", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
