@@ -101,5 +101,33 @@ release: setup fyne-tool
 	@bash build/windows/wine-tests.sh bin/windows-tests
 	@ls -l dist
 
+# macOS, on a Mac only: Linux has no macOS SDK to link the cgo OpenGL driver against. Builds
+# arm64 and amd64, joins them with lipo, wraps them with fyne package, raises the minimum macOS
+# in Info.plist to what Go 1.26 needs (fyne writes 10.11), and signs and notarises when the
+# owner's Developer ID is given: MACOS_SIGN_IDENTITY="Developer ID Application: … (TEAMID)" and
+# MACOS_NOTARY_PROFILE (a `xcrun notarytool store-credentials` profile). README, Releases.
+MACOS_MIN := 12.0
+MACOS_ENV = CGO_ENABLED=1 GOOS=darwin GOARCH=$(1) MACOSX_DEPLOYMENT_TARGET=$(MACOS_MIN) \
+	CGO_CFLAGS=-mmacosx-version-min=$(MACOS_MIN) CGO_LDFLAGS=-mmacosx-version-min=$(MACOS_MIN)
+release-macos: fyne-tool
+	@[ "$$(uname -s)" = Darwin ] || { echo "release-macos: macOS builds are made on a Mac (README, Releases)"; exit 1; }
+	@mkdir -p dist/macos
+	$(call MACOS_ENV,arm64) $(GO) build $(RELEASE_FLAGS) -o dist/macos/leadline-arm64 ./cmd/leadline
+	$(call MACOS_ENV,amd64) $(GO) build $(RELEASE_FLAGS) -o dist/macos/leadline-amd64 ./cmd/leadline
+	lipo -create -output dist/macos/leadline dist/macos/leadline-arm64 dist/macos/leadline-amd64
+	@cp FyneApp.toml dist/.FyneApp.toml.orig
+	$(GOBIN)/fyne package -os darwin -executable dist/macos/leadline; rc=$$?; \
+		cp dist/.FyneApp.toml.orig FyneApp.toml; rm -f dist/.FyneApp.toml.orig; [ $$rc = 0 ]
+	plutil -replace LSMinimumSystemVersion -string $(MACOS_MIN) $(APP_NAME).app/Contents/Info.plist
+	rm -rf dist/$(APP_NAME).app && mv $(APP_NAME).app dist/
+	@if [ -n "$(MACOS_SIGN_IDENTITY)" ]; then \
+		codesign --force --options runtime --timestamp --sign "$(MACOS_SIGN_IDENTITY)" dist/$(APP_NAME).app && \
+		ditto -c -k --keepParent dist/$(APP_NAME).app dist/$(APP_NAME)-macos.zip && \
+		xcrun notarytool submit dist/$(APP_NAME)-macos.zip --keychain-profile "$(MACOS_NOTARY_PROFILE)" --wait && \
+		xcrun stapler staple dist/$(APP_NAME).app; \
+	else echo "release-macos: not signed (MACOS_SIGN_IDENTITY unset); Gatekeeper will refuse it on other Macs"; fi
+	ditto -c -k --keepParent dist/$(APP_NAME).app dist/$(APP_NAME)-macos.zip
+	@ls -l dist
+
 clean:
 	rm -rf bin dist
