@@ -97,6 +97,7 @@ release: setup fyne-tool
 		-icon ../../$(APP_ICON) -name $(APP_NAME) -appID $(APP_ID) \
 		-appVersion $(APP_VERSION) -appBuild $(APP_BUILD)
 	mv cmd/leadline/$(APP_NAME).exe dist/
+	@bash build/windows/check-exe.sh dist/$(APP_NAME).exe $(APP_VERSION).$(APP_BUILD)
 	$(WINDOWS_ENV) $(GO) test -c -o bin/windows-tests/ ./workshop/...
 	@bash build/windows/wine-tests.sh bin/windows-tests
 	@ls -l dist
