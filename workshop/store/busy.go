@@ -36,7 +36,7 @@ func (l *Library) beginWrite(what string) (*sql.Tx, error) {
 		}
 		if !noticed && l.waitNotice != nil {
 			noticed = true
-			l.waitNotice(fmt.Sprintf("waiting to %s: another process is writing library %q", what, l.path))
+			l.waitNotice(fmt.Sprintf("waiting to %s: another process is writing library %s", what, quotePath(l.path)))
 		}
 	}
 }

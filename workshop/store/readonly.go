@@ -40,7 +40,7 @@ func canWrite(path string) bool {
 func OpenReadOnly(path string) (*Library, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, fmt.Errorf("open library %q: %w", path, err)
+		return nil, fmt.Errorf("open library %s: %w", quotePath(path), err)
 	}
 	if err := inspect(abs); err != nil {
 		return nil, err
@@ -51,7 +51,7 @@ func OpenReadOnly(path string) (*Library, error) {
 func openReadOnly(path string) (*Library, error) {
 	state, err := statFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("open library %q: %w", path, err)
+		return nil, fmt.Errorf("open library %s: %w", quotePath(path), err)
 	}
 	params := "mode=ro&_busy_timeout=5000&_foreign_keys=on"
 	if !state.wal && !state.shm {
@@ -59,16 +59,16 @@ func openReadOnly(path string) (*Library, error) {
 	}
 	db, err := sql.Open("sqlite3", fileURI(path, params))
 	if err != nil {
-		return nil, fmt.Errorf("open library %q read-only: %w", path, err)
+		return nil, fmt.Errorf("open library %s read-only: %w", quotePath(path), err)
 	}
 	var version int
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open library %q read-only: read schema version: %w", path, err)
+		return nil, fmt.Errorf("open library %s read-only: read schema version: %w", quotePath(path), err)
 	}
 	if version < CurrentVersion {
 		db.Close()
-		return nil, fmt.Errorf("open library %q: it is read-only and from an older Leadline (schema version %d); make it writable once so that it can be upgraded", path, version)
+		return nil, fmt.Errorf("open library %s: it is read-only and from an older Leadline (schema version %d); make it writable once so that it can be upgraded", quotePath(path), version)
 	}
 	return &Library{path: path, db: db, readOnly: true, version: version}, nil
 }

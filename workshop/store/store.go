@@ -161,7 +161,7 @@ func createLibrary(path string, seed func(*Library) error) (bool, error) {
 	// SQLite's "unable to open database file".
 	probe, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return false, fmt.Errorf("create library %q: %w", path, withoutPath(err))
+		return false, fmt.Errorf("create library %s: %w", quotePath(path), withoutPath(err))
 	}
 	probe.Close()
 	defer removeWithSidecars(tmp)
@@ -177,7 +177,7 @@ func createLibrary(path string, seed func(*Library) error) (bool, error) {
 	if seed != nil {
 		if err := seed(&Library{path: path, db: db, isNew: true, version: CurrentVersion}); err != nil {
 			db.Close()
-			return false, fmt.Errorf("create library %q: %w", path, err)
+			return false, fmt.Errorf("create library %s: %w", quotePath(path), err)
 		}
 	}
 	// Fold the WAL into the main file: only the main file is linked into place.
@@ -233,7 +233,7 @@ func (l *Library) Close() error {
 // write runs fn in one immediate transaction.
 func (l *Library) write(what string, fn func(tx *sql.Tx) error) error {
 	if l.readOnly {
-		return fmt.Errorf("%s in library %q: %w", what, l.path, ErrReadOnly)
+		return fmt.Errorf("%s in library %s: %w", what, quotePath(l.path), ErrReadOnly)
 	}
 	l.writeMu.Lock()
 	defer l.writeMu.Unlock()
