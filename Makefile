@@ -41,7 +41,7 @@ lint:
 # on the built binary, then the real-window test.
 test: setup lint build
 	LEADLINE_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 ./...
-	$(GO) test -count=1 -race ./workshop/store/ ./app/ ./app/panels/ ./canvas/
+	$(GO) test -count=1 -race ./workshop/store/ ./workshop/session/ ./app/ ./app/panels/ ./app/room/ ./canvas/
 	$(MAKE) --no-print-directory e2e
 
 e2e: build
