@@ -67,12 +67,10 @@ func newEditor(ui *App) *editor {
 	e.mapView.OnError = ui.showError
 	e.mapView.OnSelect = e.selectionChanged
 	e.mapView.OnSelectFlow = e.showFlow
-	e.mapView.OnRenameRequest = func(id string) {
-		e.showStage(id)
-		e.stageEditor.FocusName()
-	}
+	e.mapView.OnRenameRequest = e.showStage // the name is typed on the card itself
 	e.mapView.OnOtherKey = ui.windowKey
 	e.mapView.OnOtherRune = ui.windowRune
+	e.mapView.OnOtherShortcut = ui.shortcuts.TypedShortcut
 	e.mapView.OnAddIdea = e.showStage // the stage panel ends with the idea list and its Add row
 	e.stageEditor.OnCommand = e.apply
 	e.stageEditor.Canvas = ui.window.Canvas()
@@ -149,6 +147,7 @@ func (e *editor) reloaded(refused []error) {
 // afterShown runs once the content is on the window: fitting needs the real canvas size.
 func (e *editor) afterShown() {
 	e.mapView.FitMap()
+	e.ui.window.Canvas().Focus(e.mapView) // keys build the map from the first moment
 }
 
 // showMap rebuilds everything for the current map, e.g. after a tab switch or an undo that
@@ -323,4 +322,5 @@ func (e *editor) switchMap(id string) {
 	e.session.mapID = id
 	e.showMap()
 	e.mapView.FitMap()
+	e.ui.window.Canvas().Focus(e.mapView)
 }

@@ -15,9 +15,14 @@ type shortcut struct {
 }
 
 var shortcutHelp = []shortcut{
+	{"Tab", "add the next stage, connected from the selected ones (empty map: the first)"},
+	{"Enter", "add a parallel stage below the selected one, same flows in and out"},
+	{"F2, double-click or type a letter", "edit name, process and wait time on the card"},
+	{"In the card: Tab / Shift+Tab, Enter, Esc", "next / previous field, save, cancel"},
+	{"Arrows / Shift+arrows", "select the nearest stage / add it to the selection"},
+	{"Ctrl+A, Ctrl+C / Ctrl+V, Ctrl+D", "select all, copy / paste, duplicate"},
 	{"Drag a department", "add a stage where you drop it"},
-	{"Drag a card's handle onto a card", "connect two stages (Shift: rework flow)"},
-	{"Double-click a card", "rename the stage"},
+	{"Drag from a card's handle onto or near a card", "connect two stages (Shift: rework flow)"},
 	{"Click / Shift+click / Shift+drag", "select / add to selection / rubber band"},
 	{"Drag a selected card", "move the whole selection"},
 	{"Delete or Backspace", "delete the selected stages"},
@@ -29,7 +34,7 @@ var shortcutHelp = []shortcut{
 	{"F11, Ctrl+Shift+F or Present", "room view (second screen or own window when set); Esc returns"},
 	{"Space, Right / Left", "in the room view: step along the critical path"},
 	{"Ctrl+T", "start or pause the timer"},
-	{"Ctrl+D", "light or dark theme"},
+	{"Ctrl+Shift+D", "light or dark theme"},
 	{"Ctrl+L", "library"},
 	{"Ctrl+P", "export the PDF handout"},
 	{"F1, ? or Ctrl+?", "this help"},
@@ -62,7 +67,8 @@ func installShortcuts(ui *App) {
 	ctrl(fyne.KeyMinus, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.mapView.ZoomOut() }))
 	ctrl(fyne.Key0, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.mapView.FitMap() }))
 	ctrl(fyne.KeyT, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.timer.Toggle() }))
-	ctrl(fyne.KeyD, fyne.KeyModifierShortcutDefault, func(fyne.Shortcut) { ui.toggleDark() })
+	// Ctrl+D duplicates on the map, so the theme takes Shift as well.
+	ctrl(fyne.KeyD, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, func(fyne.Shortcut) { ui.toggleDark() })
 	ctrl(fyne.KeyL, fyne.KeyModifierShortcutDefault, func(fyne.Shortcut) { ui.showLibrary() })
 	ctrl(fyne.KeyP, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { ui.exportHandoutDialog() }))
 	// A Mac's F11 shows the desktop and its F1 needs fn: ⇧⌘F presents and ⌘? helps there

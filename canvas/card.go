@@ -279,7 +279,7 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	r.burstText.Move(burstCentre.SubtractXY(burstRadius, 10*typeScale*0.68))
 	r.burstText.Resize(fyne.NewSize(2*burstRadius, 10*typeScale*1.3))
 
-	handle := max(handleRadius*z, 5) * 2
+	handle := max(handleRadius*z, handleRadius) * 2
 	r.card.handle.Move(fyne.NewPos(size.Width-handle/2, (size.Height-handle)/2))
 	r.card.handle.Resize(fyne.NewSquareSize(handle))
 	r.showDetail(typeScale)

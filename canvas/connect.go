@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
@@ -112,10 +113,7 @@ func (v *MapView) dragConnect(from *stageCard, delta fyne.Delta) {
 		}
 	}
 	v.gesture.pointer = v.gesture.pointer.AddXY(delta.DX, delta.DY)
-	target := v.cardAt(v.gesture.pointer)
-	if target == from {
-		target = nil
-	}
+	target := v.cardNear(v.gesture.pointer, dropSlop, from)
 	v.gesture.target = target
 
 	start := v.toLayer(from.mapPos).Add(v.pan).AddXY(cardWidth*v.zoom, cardHeight*v.zoom/2)
@@ -156,6 +154,43 @@ func (v *MapView) endConnect(from *stageCard) {
 	}
 	flow := workshop.Flow{From: from.id, To: g.target.id, Rework: g.pressShift}
 	_ = v.emit(&workshop.AddFlow{MapID: v.model.ID, Flow: flow}, g.pointer)
+}
+
+// cardNear returns the card under a view point or, failing that, the nearest card within slop
+// pixels of it, skipping except: a drop that misses a card by a little still reaches it.
+func (v *MapView) cardNear(p fyne.Position, slop float32, except *stageCard) *stageCard {
+	if c := v.cardAt(p); c != nil && c != except {
+		return c
+	}
+	mapPoint := v.toMap(p)
+	var best *stageCard
+	bestDistance := slop / v.zoom
+	for _, c := range v.cards {
+		if c == except {
+			continue
+		}
+		dx := max(c.mapPos.X-mapPoint.X, 0, mapPoint.X-(c.mapPos.X+cardWidth))
+		dy := max(c.mapPos.Y-mapPoint.Y, 0, mapPoint.Y-(c.mapPos.Y+cardHeight))
+		if d := float32(math.Hypot(float64(dx), float64(dy))); d <= bestDistance {
+			best, bestDistance = c, d
+		}
+	}
+	return best
+}
+
+// handleNear returns the card whose connect handle lies within slop pixels of a view point.
+// Only shown handles count: those of the selected cards and the one under the pointer.
+func (v *MapView) handleNear(p fyne.Position, slop float32) *stageCard {
+	for _, c := range v.cards {
+		if !c.handle.Visible() {
+			continue
+		}
+		centre := v.toLayer(c.mapPos).Add(v.pan).AddXY(cardWidth*v.zoom, cardHeight*v.zoom/2)
+		if segmentDistance(p, centre, centre) <= c.handle.Size().Width/2+slop {
+			return c
+		}
+	}
+	return nil
 }
 
 // unit returns the direction and length of a vector.

@@ -42,6 +42,7 @@ type MapView struct {
 	OnAddIdea       func(stageID string)    // "Add idea" in a card's menu
 	OnOtherKey      func(ev *fyne.KeyEvent) // keys the view does not use, for window shortcuts
 	OnOtherRune     func(r rune)
+	OnOtherShortcut func(s fyne.Shortcut) // shortcuts the view does not use (undo, zoom…)
 
 	workshop *workshop.Workshop
 	model    *workshop.Map
@@ -69,6 +70,9 @@ type MapView struct {
 	critical  map[flowKey]bool
 
 	arrowLayer, cardLayer, overlay *fyne.Container
+	editLayer                      *fyne.Container // the on-card editor, panned with the cards
+	editor                         *cardEditor     // nil when no card is being edited
+	clipboard                      *clip           // what Ctrl+C copied
 	background                     *fynecanvas.Rectangle
 	grid                           *fynecanvas.Raster
 	hint                           *fynecanvas.Text
@@ -93,6 +97,7 @@ func NewMapView() *MapView {
 	v.overviewImage.Hide()
 	v.arrowLayer = container.NewWithoutLayout()
 	v.cardLayer = container.NewWithoutLayout()
+	v.editLayer = container.NewWithoutLayout()
 	v.hint = &fynecanvas.Text{Text: "Drag a department from the palette to start mapping", Alignment: fyne.TextAlignCenter}
 	v.rubberBand = &fynecanvas.Rectangle{StrokeWidth: 1}
 	v.ghost = &fynecanvas.Rectangle{StrokeWidth: 2}
@@ -202,6 +207,7 @@ func (v *MapView) rebuild() {
 		v.FitMap()
 	}
 	v.refreshOverview()
+	v.placeEditor()
 	v.cardLayer.Refresh()
 	v.arrowLayer.Refresh()
 	v.hint.Refresh()
@@ -222,6 +228,9 @@ func (v *MapView) refreshStage(s *workshop.Stage) {
 	v.placeCard(c)
 	c.Refresh()
 	v.layoutArrowsOf(s.ID)
+	if v.editor != nil && v.editor.stageID == s.ID {
+		v.placeEditor()
+	}
 }
 
 // refreshHighlights re-ranks badges and the critical path after an edit, refreshing only the
@@ -329,7 +338,7 @@ func (v *MapView) drawGrid(w, h int) image.Image {
 
 // CreateRenderer is called by Fyne; the renderer only lays out the layers, which the view keeps.
 func (v *MapView) CreateRenderer() fyne.WidgetRenderer {
-	r := &mapRenderer{view: v, objects: []fyne.CanvasObject{v.background, v.grid, v.overviewImage, v.arrowLayer, v.cardLayer, v.overlay}}
+	r := &mapRenderer{view: v, objects: []fyne.CanvasObject{v.background, v.grid, v.overviewImage, v.arrowLayer, v.cardLayer, v.editLayer, v.overlay}}
 	r.applyColours()
 	return r
 }
@@ -352,7 +361,7 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 	v.background.Resize(size)
 	v.grid.Resize(size)
 	v.overviewImage.Resize(size)
-	for _, layer := range []*fyne.Container{v.arrowLayer, v.cardLayer} {
+	for _, layer := range []*fyne.Container{v.arrowLayer, v.cardLayer, v.editLayer} {
 		layer.Move(v.pan)
 		layer.Resize(size)
 	}

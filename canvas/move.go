@@ -14,6 +14,7 @@ import (
 // whole view, never the model, never the store. Positions are committed once, in endCardDrag.
 func (v *MapView) dragCard(c *stageCard, delta fyne.Delta) {
 	if v.gesture.kind != gestureMoveCard || v.gesture.card != c {
+		v.commitEditor()
 		v.gesture = gesture{kind: gestureMoveCard, card: c, origin: c.mapPos}
 		if !v.isSelected(c.id) {
 			v.setSelection([]string{c.id}, true)
@@ -96,7 +97,10 @@ func (v *MapView) modelStagesIn(cards map[*stageCard]fyne.Position) []*workshop.
 // 312.00003 that would otherwise end up in the exported JSON.
 func roundTenth(f float32) float64 { return math.Round(float64(f)*10) / 10 }
 
+// requestRename opens the stage's on-card editor and tells the app, which shows the stage in
+// its side panel.
 func (v *MapView) requestRename(id string) {
+	v.OpenEditor(id, "")
 	if v.OnRenameRequest != nil {
 		v.OnRenameRequest(id)
 	}
@@ -121,6 +125,9 @@ func (v *MapView) previewDrop(at fyne.Position, department string, visible bool)
 // errNoMap is shown when something is dropped before a map is open.
 var errNoMap = errors.New("open or create a map first")
 
+// errEmptyName is the on-card editor's refusal of a blank name.
+var errEmptyName = errors.New("Name: must not be empty")
+
 // dropDepartment creates a stage named after the department at a view position, selects it and
 // asks for it to be renamed. It returns the new stage's ID, or "" if the app refused it.
 func (v *MapView) dropDepartment(department string, at fyne.Position) string {
@@ -140,6 +147,7 @@ func (v *MapView) dropDepartment(department string, at fyne.Position) string {
 	}
 	v.Select(cmd.Stage.ID)
 	v.focus()
+	v.EnsureVisible(cmd.Stage.ID)
 	v.requestRename(cmd.Stage.ID)
 	return cmd.Stage.ID
 }

@@ -98,6 +98,9 @@ func (v *MapView) pruneSelection() {
 // cardPressed selects a card on button down, so selection feels immediate even though a
 // double-click is still possible; Shift toggles it in the selection.
 func (v *MapView) cardPressed(c *stageCard, shift bool) {
+	if id, open := v.EditorOpen(); open && id != c.id {
+		v.commitEditor()
+	}
 	v.focus()
 	shift = shift || v.currentModifiers()&fyne.KeyModifierShift != 0
 	switch {
@@ -163,6 +166,7 @@ func (v *MapView) cardAt(p fyne.Position) *stageCard {
 // MouseDown remembers Shift, which decides between panning and rubber-band selection.
 func (v *MapView) MouseDown(ev *desktop.MouseEvent) {
 	v.gesture.pressShift = ev.Modifier&fyne.KeyModifierShift != 0
+	v.commitEditor()
 	v.focus()
 }
 
@@ -170,6 +174,7 @@ func (v *MapView) MouseUp(*desktop.MouseEvent) {}
 
 // Tapped on empty canvas selects the flow under the pointer, or clears the selection.
 func (v *MapView) Tapped(ev *fyne.PointEvent) {
+	v.commitEditor()
 	v.focus()
 	v.gesture.pressShift = false
 	if a := v.flowAt(ev.Position); a != nil {
@@ -183,12 +188,31 @@ func (v *MapView) Tapped(ev *fyne.PointEvent) {
 // Dragged on empty canvas pans, or with Shift draws a rubber band.
 func (v *MapView) Dragged(ev *fyne.DragEvent) {
 	if v.gesture.kind == gestureNone {
+		// A drag that starts just beside a handle or a card takes it rather than panning the
+		// map away from under the facilitator.
+		start := ev.Position.Subtract(ev.Dragged)
+		if c := v.handleNear(start, grabSlop); c != nil {
+			v.dragConnect(c, ev.Dragged)
+			return
+		}
+		if c := v.cardNear(start, grabSlop, nil); c != nil {
+			v.dragCard(c, ev.Dragged)
+			return
+		}
 		v.gesture.kind = gesturePan
 		v.gesture.origin = ev.Position.Subtract(ev.Dragged)
 		v.gesture.pointer = v.gesture.origin
 		if v.gesture.pressShift || v.currentModifiers()&fyne.KeyModifierShift != 0 {
 			v.gesture.kind = gestureBand
 		}
+	}
+	switch v.gesture.kind {
+	case gestureConnect:
+		v.dragConnect(v.gesture.card, ev.Dragged)
+		return
+	case gestureMoveCard:
+		v.dragCard(v.gesture.card, ev.Dragged)
+		return
 	}
 	v.gesture.pointer = v.gesture.pointer.Add(ev.Dragged)
 	switch v.gesture.kind {
@@ -204,6 +228,14 @@ func (v *MapView) Dragged(ev *fyne.DragEvent) {
 }
 
 func (v *MapView) DragEnd() {
+	switch v.gesture.kind {
+	case gestureConnect:
+		v.endConnect(v.gesture.card)
+		return
+	case gestureMoveCard:
+		v.endCardDrag(v.gesture.card)
+		return
+	}
 	if v.gesture.kind == gestureBand {
 		v.rubberBand.Hide()
 		topLeft, bottomRight := bounds(v.toMap(v.gesture.origin), v.toMap(v.gesture.pointer))
@@ -274,27 +306,6 @@ func (v *MapView) focus() {
 // FocusGained and FocusLost make the view focusable, so Delete reaches it.
 func (v *MapView) FocusGained() {}
 func (v *MapView) FocusLost()   { v.modifiers = 0 }
-
-// TypedRune passes typed characters on: the view has no use for them, the window may ("?").
-func (v *MapView) TypedRune(r rune) {
-	if v.OnOtherRune != nil {
-		v.OnOtherRune(r)
-	}
-}
-
-// TypedKey deletes the selection and clears it with Escape; every other key, and Escape with
-// nothing selected, goes on to OnOtherKey, so window keys such as F11 work while the map has
-// the focus.
-func (v *MapView) TypedKey(ev *fyne.KeyEvent) {
-	switch {
-	case ev.Name == fyne.KeyDelete || ev.Name == fyne.KeyBackspace:
-		v.DeleteSelection()
-	case ev.Name == fyne.KeyEscape && len(v.Selected()) > 0:
-		v.setSelection(nil, true)
-	case v.OnOtherKey != nil:
-		v.OnOtherKey(ev)
-	}
-}
 
 // KeyDown and KeyUp track Shift and Ctrl for drivers that cannot report them with a scroll.
 func (v *MapView) KeyDown(ev *fyne.KeyEvent) { v.modifiers |= modifierOf(ev.Name) }

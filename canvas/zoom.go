@@ -89,6 +89,7 @@ func (v *MapView) panBy(dx, dy float32) {
 func (v *MapView) movePan() {
 	v.arrowLayer.Move(v.pan)
 	v.cardLayer.Move(v.pan)
+	v.editLayer.Move(v.pan)
 	v.grid.Refresh()
 	if v.overview {
 		v.overviewImage.Refresh()
@@ -119,6 +120,7 @@ func (v *MapView) relayoutAll() {
 		v.layoutArrow(a)
 	}
 	v.ghost.CornerRadius = 8 * v.zoom
+	v.placeEditor()
 	v.movePan()
 	v.refreshOverview()
 }

@@ -1,0 +1,258 @@
+package canvas
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"leadline.app/leadline/workshop"
+)
+
+// The on-card editor's size in pixels: larger than a card at zoom 1, because three entries
+// the room can read do not fit in 140×90. It opens over the card, from its top-left corner.
+const (
+	editorWidth  = 240
+	editorHeight = 170
+)
+
+// Field order of the on-card editor: Tab walks it forwards, Shift+Tab backwards.
+const (
+	fieldName = iota
+	fieldProcess
+	fieldWait
+	fieldCount
+)
+
+var (
+	_ fyne.Tabbable = (*editorField)(nil)
+	_ fyne.Widget   = (*editorField)(nil)
+)
+
+// cardEditor edits a stage's name, process and wait time on the map, so the facilitator's
+// eyes never leave it. Enter commits all three as one EditStage; Esc drops them.
+type cardEditor struct {
+	view    *MapView
+	stageID string
+	fields  [fieldCount]*editorField
+	problem *widget.Label
+	body    *fynecanvas.Rectangle
+	band    *fynecanvas.Rectangle
+	title   *fynecanvas.Text
+	box     *fyne.Container
+}
+
+// editorField is an Entry that keeps Tab, Enter and Esc for the editor instead of moving the
+// window's focus or submitting on its own.
+type editorField struct {
+	widget.Entry
+	editor *cardEditor
+	index  int
+}
+
+func newEditorField(e *cardEditor, index int, placeholder string) *editorField {
+	f := &editorField{editor: e, index: index}
+	f.ExtendBaseWidget(f)
+	f.PlaceHolder = placeholder
+	return f
+}
+
+func (f *editorField) AcceptsTab() bool { return true }
+
+func (f *editorField) TypedKey(ev *fyne.KeyEvent) {
+	view := f.editor.view
+	switch ev.Name {
+	case fyne.KeyTab:
+		step := 1
+		if view.currentModifiers()&fyne.KeyModifierShift != 0 {
+			step = fieldCount - 1
+		}
+		f.editor.focusField((f.index + step) % fieldCount)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		f.editor.commit()
+	case fyne.KeyEscape:
+		view.CloseEditor()
+	default:
+		f.Entry.TypedKey(ev)
+	}
+}
+
+// KeyDown and KeyUp keep the view's record of Shift current while a field has the focus.
+func (f *editorField) KeyDown(ev *fyne.KeyEvent) {
+	f.editor.view.modifiers |= modifierOf(ev.Name)
+	f.Entry.KeyDown(ev)
+}
+
+func (f *editorField) KeyUp(ev *fyne.KeyEvent) {
+	f.editor.view.modifiers &^= modifierOf(ev.Name)
+	f.Entry.KeyUp(ev)
+}
+
+func newCardEditor(v *MapView) *cardEditor {
+	e := &cardEditor{view: v,
+		body:  &fynecanvas.Rectangle{CornerRadius: 8, StrokeWidth: 2},
+		band:  &fynecanvas.Rectangle{TopLeftCornerRadius: 8, TopRightCornerRadius: 8},
+		title: &fynecanvas.Text{TextStyle: fyne.TextStyle{Bold: true}, TextSize: 12},
+	}
+	e.fields[fieldName] = newEditorField(e, fieldName, "Stage name")
+	e.fields[fieldProcess] = newEditorField(e, fieldProcess, "e.g. 2h")
+	e.fields[fieldWait] = newEditorField(e, fieldWait, "e.g. 3d")
+	e.problem = widget.NewLabel("")
+	e.problem.Importance = widget.DangerImportance
+	e.problem.Wrapping = fyne.TextWrapWord
+	e.problem.Hide()
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabel("Name"), e.fields[fieldName],
+		widget.NewLabel("PT"), e.fields[fieldProcess],
+		widget.NewLabel("WT"), e.fields[fieldWait])
+	band := container.NewStack(e.band, container.NewPadded(e.title))
+	e.box = container.NewStack(e.body, container.NewBorder(band, e.problem, nil, nil, container.NewPadded(form)))
+	return e
+}
+
+// OpenEditor opens the on-card editor of a stage, on its name; initial, when not empty,
+// replaces the name (a letter typed on a selected card starts its new name).
+func (v *MapView) OpenEditor(stageID, initial string) {
+	if v.model == nil || v.presenter {
+		return
+	}
+	s := v.model.Stage(stageID)
+	if s == nil {
+		return
+	}
+	if v.editor != nil {
+		v.CloseEditor()
+	}
+	e := newCardEditor(v)
+	e.stageID = stageID
+	cal := v.workshop.Calendar
+	e.fields[fieldName].SetText(s.Name)
+	e.fields[fieldProcess].SetText(fieldDuration(s.Process, cal))
+	e.fields[fieldWait].SetText(fieldDuration(s.Wait, cal))
+	e.title.Text = s.Department
+	if e.title.Text == "" {
+		e.title.Text = "Stage"
+	}
+	band := parseHexColour(workshop.DepartmentColour(s.Department))
+	e.band.FillColor, e.title.Color = band, textOn(band)
+	e.body.FillColor, e.body.StrokeColor = v.colours.cardFill, v.colours.accent
+	v.editor = e
+	v.editLayer.Objects = []fyne.CanvasObject{e.box}
+	v.placeEditor()
+	v.editLayer.Refresh()
+	if initial != "" {
+		e.fields[fieldName].SetText(initial)
+		e.fields[fieldName].CursorColumn = len([]rune(initial))
+		e.focusField(fieldName)
+		return
+	}
+	e.focusField(fieldName)
+	e.fields[fieldName].TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// EditorOpen tells whether the on-card editor is showing, and for which stage.
+func (v *MapView) EditorOpen() (stageID string, open bool) {
+	if v.editor == nil {
+		return "", false
+	}
+	return v.editor.stageID, true
+}
+
+// CloseEditor closes the on-card editor without committing, keeping the stage selected and
+// the focus on the map so the next key goes on building.
+func (v *MapView) CloseEditor() {
+	if v.editor == nil {
+		return
+	}
+	v.editor = nil
+	v.editLayer.Objects = nil
+	v.editLayer.Refresh()
+	v.focus()
+}
+
+// commitEditor commits an open editor, e.g. when the facilitator clicks elsewhere on the map;
+// text that does not parse is dropped rather than trapping the pointer.
+func (v *MapView) commitEditor() {
+	if v.editor != nil && !v.editor.commit() {
+		v.CloseEditor()
+	}
+}
+
+// fieldDuration writes a duration for a field: blank for zero, so the placeholder shows.
+func fieldDuration(minutes float64, cal workshop.Calendar) string {
+	if minutes == 0 {
+		return ""
+	}
+	return workshop.FormatDuration(minutes, cal)
+}
+
+func (e *cardEditor) focusField(i int) {
+	if app := fyne.CurrentApp(); app != nil {
+		if c := app.Driver().CanvasForObject(e.view); c != nil {
+			c.Focus(e.fields[i])
+		}
+	}
+}
+
+// commit applies the three fields as one EditStage and closes the editor. A field that does
+// not parse keeps its text and the editor stays open with the error on the card.
+func (e *cardEditor) commit() bool {
+	v := e.view
+	s := v.model.Stage(e.stageID)
+	if s == nil {
+		v.CloseEditor()
+		return true
+	}
+	cal := v.workshop.Calendar
+	edited := *s
+	edited.Name = strings.TrimSpace(e.fields[fieldName].Text)
+	var err error
+	failed := -1
+	if edited.Name == "" {
+		err, failed = errEmptyName, fieldName
+	}
+	if err == nil {
+		if edited.Process, err = workshop.ParseDurationField("Process time", e.fields[fieldProcess].Text, cal); err != nil {
+			failed = fieldProcess
+		}
+	}
+	if err == nil {
+		if edited.Wait, err = workshop.ParseDurationField("Wait time", e.fields[fieldWait].Text, cal); err != nil {
+			failed = fieldWait
+		}
+	}
+	if err == nil && edited != *s && v.OnCommand != nil {
+		err = v.OnCommand(&workshop.EditStage{MapID: v.model.ID, StageID: s.ID, Stage: edited})
+	}
+	if err != nil {
+		e.problem.SetText(err.Error())
+		e.problem.Show()
+		v.placeEditor()
+		if failed >= 0 {
+			e.focusField(failed)
+		}
+		return false
+	}
+	v.CloseEditor()
+	return true
+}
+
+// placeEditor puts the editor over its card, for the current zoom and pan.
+func (v *MapView) placeEditor() {
+	e := v.editor
+	if e == nil {
+		return
+	}
+	c := v.cards[e.stageID]
+	if c == nil {
+		v.CloseEditor()
+		return
+	}
+	width := max(editorWidth, cardWidth*v.zoom)
+	e.box.Resize(fyne.NewSize(width, e.box.MinSize().Height))
+	e.box.Resize(fyne.NewSize(width, max(e.box.MinSize().Height, cardHeight*v.zoom)))
+	e.box.Move(v.toLayer(c.mapPos))
+}
