@@ -1,0 +1,427 @@
+package canvas
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"leadline.app/leadline/workshop"
+)
+
+// The GL driver's key dispatch, as the harness needs it: Tab moves the focus unless the
+// focused widget accepts it, shortcuts go to a focused Shortcutable, the rest to TypedKey.
+
+func (h *harness) focused() fyne.Focusable {
+	h.t.Helper()
+	f := h.window.Canvas().Focused()
+	if f == nil {
+		h.t.Fatal("nothing has the keyboard focus")
+	}
+	return f
+}
+
+func (h *harness) press(keys ...fyne.KeyName) {
+	h.t.Helper()
+	for _, key := range keys {
+		f := h.focused()
+		if tabbable, ok := f.(fyne.Tabbable); key == fyne.KeyTab && (!ok || !tabbable.AcceptsTab()) {
+			h.window.Canvas().FocusNext()
+			continue
+		}
+		f.TypedKey(&fyne.KeyEvent{Name: key})
+	}
+}
+
+// shiftPress holds Shift (KeyDown on the focused widget, as the driver sends) around a key.
+func (h *harness) shiftPress(key fyne.KeyName) {
+	h.t.Helper()
+	if k, ok := h.focused().(desktop.Keyable); ok {
+		k.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	}
+	h.press(key)
+	if k, ok := h.focused().(desktop.Keyable); ok {
+		k.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	}
+}
+
+func (h *harness) typeText(text string) {
+	h.t.Helper()
+	for _, r := range text {
+		h.focused().TypedRune(r)
+	}
+}
+
+func (h *harness) shortcut(s fyne.Shortcut) {
+	h.t.Helper()
+	sc, ok := h.focused().(fyne.Shortcutable)
+	if !ok {
+		h.t.Fatalf("%T takes no shortcuts", h.focused())
+	}
+	sc.TypedShortcut(s)
+}
+
+// emptyWorkshop is a workshop with one map and no stages: where keyboard building starts.
+func emptyWorkshop() *workshop.Workshop {
+	w := workshop.NewWorkshop("Empty")
+	w.Maps = []*workshop.Map{{ID: "m1", Name: "Current state", State: workshop.Current}}
+	return w
+}
+
+func (h *harness) stage(id string) *workshop.Stage {
+	h.t.Helper()
+	s := h.model.Stage(id)
+	if s == nil {
+		h.t.Fatalf("no stage %q; stages: %v", id, h.model.Stages)
+	}
+	return s
+}
+
+// flows lists the map's flows as "from→to", sorted.
+func (h *harness) flows() []string {
+	var out []string
+	for _, f := range h.model.Flows {
+		out = append(out, f.From+"→"+f.To)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (h *harness) assertFlows(when string, want ...string) {
+	h.t.Helper()
+	slices.Sort(want)
+	if got := h.flows(); !slices.Equal(got, want) {
+		h.t.Errorf("%s: flows %v, want %v", when, got, want)
+	}
+}
+
+func (h *harness) assertEditing(when, stageID string) {
+	h.t.Helper()
+	id, open := h.view.EditorOpen()
+	if !open || id != stageID {
+		h.t.Fatalf("%s: editor open=%v on %q, want it open on %q", when, open, id, stageID)
+	}
+	if _, ok := h.focused().(*editorField); !ok {
+		h.t.Fatalf("%s: focus is on %T, want an editor field", when, h.focused())
+	}
+}
+
+func (h *harness) assertClosed(when string) {
+	h.t.Helper()
+	if id, open := h.view.EditorOpen(); open {
+		h.t.Fatalf("%s: editor still open on %q", when, id)
+	}
+	if h.focused() != fyne.Focusable(h.view) {
+		h.t.Fatalf("%s: focus is on %T, want the map", when, h.focused())
+	}
+}
+
+// fill types name, process and wait into an open on-card editor and commits with Enter.
+func (h *harness) fill(name, process, wait string) {
+	h.t.Helper()
+	h.typeText(name)
+	h.press(fyne.KeyTab)
+	h.typeText(process)
+	h.press(fyne.KeyTab)
+	h.typeText(wait)
+	h.press(fyne.KeyReturn)
+}
+
+func TestTabChainAddsConnectedStagesToTheRight(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, emptyWorkshop(), fyne.NewSize(1200, 600))
+	h.window.Canvas().Focus(h.view)
+
+	h.press(fyne.KeyTab)
+	if len(h.model.Stages) != 1 {
+		t.Fatalf("Tab on an empty map: %d stages, want 1", len(h.model.Stages))
+	}
+	first := h.model.Stages[0]
+	h.assertEditing("after the first Tab", first.ID)
+	h.fill("Lead", "2h", "1d 4h")
+	h.assertClosed("after Enter")
+	if first.Name != "Lead" || first.Process != 120 || first.Wait != 12*60 {
+		t.Errorf("first stage = %+v, want Lead, 2h, 1d 4h", *first)
+	}
+	assertSelection(t, "after Enter", h.view.Selected(), first.ID)
+
+	h.press(fyne.KeyTab)
+	if len(h.model.Stages) != 2 {
+		t.Fatalf("second Tab: %d stages, want 2", len(h.model.Stages))
+	}
+	second := h.model.Stages[1]
+	h.assertEditing("after the second Tab", second.ID)
+	h.fill("Meeting", "1h", "3d")
+	h.press(fyne.KeyTab)
+	third := h.model.Stages[2]
+	h.fill("Proposal", "4h", "2d")
+
+	h.assertFlows("chain", first.ID+"→"+second.ID, second.ID+"→"+third.ID)
+	for _, next := range []struct{ before, after *workshop.Stage }{{first, second}, {second, third}} {
+		if next.after.X < next.before.X+cardWidth || next.after.Y != next.before.Y {
+			t.Errorf("%s at (%v, %v) is not to the right of %s at (%v, %v)", next.after.Name, next.after.X, next.after.Y,
+				next.before.Name, next.before.X, next.before.Y)
+		}
+		if next.after.Department != next.before.Department {
+			t.Errorf("%s is in %q, want %q like the stage before it", next.after.Name, next.after.Department, next.before.Department)
+		}
+	}
+}
+
+func TestTabPlacesTheNextStageClearOfOtherCards(t *testing.T) {
+	test.NewTempApp(t)
+	w := threeStages() // s1 (0,0) → s2 (200,0) → s3 (400,0)
+	h := newHarness(t, w, fyne.NewSize(1200, 600))
+	h.window.Canvas().Focus(h.view)
+	h.view.Select("s1")
+	h.press(fyne.KeyTab) // right of s1 is s2's place
+	added := h.model.Stages[3]
+	for _, s := range h.model.Stages[:3] {
+		if added.X < s.X+cardWidth && added.X+cardWidth > s.X && added.Y < s.Y+cardHeight && added.Y+cardHeight > s.Y {
+			t.Errorf("the new stage at (%v, %v) overlaps %s at (%v, %v)", added.X, added.Y, s.ID, s.X, s.Y)
+		}
+	}
+	if added.X != 200 {
+		t.Errorf("the new stage is at x %v, want 200: one column right of s1", added.X)
+	}
+}
+
+func TestUndoOfAnAddTakesItsFlowsInOneStep(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, threeStages(), fyne.NewSize(1200, 600))
+	h.window.Canvas().Focus(h.view)
+	h.view.Select("s2")
+	h.press(fyne.KeyReturn) // a parallel stage: s1 → new → s3
+	h.press(fyne.KeyEscape)
+	if len(h.model.Stages) != 4 || len(h.model.Flows) != 4 {
+		t.Fatalf("after Enter: %d stages, %d flows, want 4 and 4", len(h.model.Stages), len(h.model.Flows))
+	}
+	ch, err := h.history.Undo(h.workshop)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.view.Apply(ch, h.metrics())
+	if len(h.model.Stages) != 3 {
+		t.Errorf("one undo left %d stages, want 3", len(h.model.Stages))
+	}
+	h.assertFlows("after one undo", "s1→s2", "s2→s3")
+}
+
+func TestEnterForksAParallelStageBelow(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, threeStages(), fyne.NewSize(1200, 700))
+	h.window.Canvas().Focus(h.view)
+	h.view.Select("s2")
+
+	h.press(fyne.KeyReturn)
+	first := h.model.Stages[3]
+	h.assertEditing("after Enter", first.ID)
+	h.fill("PO sign-off", "1h", "2d")
+	h.press(fyne.KeyReturn) // Enter again, on the stage just added: the third sign-off
+	second := h.model.Stages[4]
+	h.fill("QA sign-off", "4h", "4d")
+
+	s2 := h.stage("s2")
+	if first.X != s2.X || first.Y <= s2.Y+cardHeight || second.X != s2.X || second.Y <= first.Y+cardHeight {
+		t.Errorf("sign-offs at (%v,%v) and (%v,%v), want a column below s2 at (%v,%v)", first.X, first.Y, second.X, second.Y, s2.X, s2.Y)
+	}
+	h.assertFlows("fork", "s1→s2", "s2→s3", "s1→"+first.ID, first.ID+"→s3", "s1→"+second.ID, second.ID+"→s3")
+	if first.Name != "PO sign-off" || second.Wait != 4*480 {
+		t.Errorf("sign-offs = %+v, %+v", *first, *second)
+	}
+}
+
+func TestTabWithSeveralSelectedJoinsThem(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, threeStages(), fyne.NewSize(1200, 700))
+	h.window.Canvas().Focus(h.view)
+	h.view.Select("s3")
+	h.press(fyne.KeyReturn) // s2 → new → (nothing after s3): a branch beside s3
+	branch := h.model.Stages[3]
+	h.fill("Branch", "", "")
+	h.press(fyne.KeyUp)
+	assertSelection(t, "Up from the branch", h.view.Selected(), "s3")
+	h.shiftPress(fyne.KeyDown)
+	assertSelection(t, "Shift+Down", h.view.Selected(), "s3", branch.ID)
+
+	h.press(fyne.KeyTab)
+	join := h.model.Stages[4]
+	h.assertEditing("join", join.ID)
+	h.fill("Release", "30m", "1w")
+	h.assertFlows("join", "s1→s2", "s2→s3", "s2→"+branch.ID, "s3→"+join.ID, branch.ID+"→"+join.ID)
+	if join.X <= h.stage("s3").X+cardWidth || join.Y != h.stage("s3").Y {
+		t.Errorf("the join is at (%v, %v), want right of s3, on its row", join.X, join.Y)
+	}
+}
+
+func TestArrowsMoveAndShiftArrowsExtendTheSelection(t *testing.T) {
+	test.NewTempApp(t)
+	w := threeStages()
+	w.Maps[0].Stages = append(w.Maps[0].Stages, &workshop.Stage{ID: "s4", Name: "Below", X: 210, Y: 160})
+	h := newHarness(t, w, fyne.NewSize(1200, 600))
+	h.window.Canvas().Focus(h.view)
+
+	h.press(fyne.KeyRight)
+	assertSelection(t, "an arrow with nothing selected", h.view.Selected(), "s1")
+	steps := []struct {
+		key   fyne.KeyName
+		shift bool
+		want  []string
+	}{
+		{fyne.KeyRight, false, []string{"s2"}},
+		{fyne.KeyRight, false, []string{"s3"}},
+		{fyne.KeyRight, false, []string{"s3"}}, // nothing further right: the selection stays
+		{fyne.KeyLeft, false, []string{"s2"}},
+		{fyne.KeyDown, false, []string{"s4"}},
+		{fyne.KeyUp, false, []string{"s2"}},
+		{fyne.KeyLeft, true, []string{"s2", "s1"}},
+		{fyne.KeyRight, true, []string{"s1", "s2"}}, // back onto s2: it becomes the last again
+	}
+	for _, step := range steps {
+		if step.shift {
+			h.shiftPress(step.key)
+		} else {
+			h.press(step.key)
+		}
+		assertSelection(t, "after "+string(step.key), h.view.Selected(), step.want...)
+	}
+	if len(h.commands) != 0 {
+		t.Errorf("arrows emitted %d commands", len(h.commands))
+	}
+}
+
+func TestF2DoubleClickAndALetterOpenTheOnCardEditor(t *testing.T) {
+	test.NewTempApp(t)
+	for _, open := range []struct {
+		name     string
+		do       func(h *harness)
+		wantName string
+	}{
+		{"F2", func(h *harness) { h.press(fyne.KeyF2) }, "Stage 2"},
+		{"double-click", func(h *harness) { test.DoubleTap(h.view.cards["s2"]) }, "Stage 2"},
+		{"a letter", func(h *harness) { h.typeText("Q") }, "Q"},
+	} {
+		t.Run(open.name, func(t *testing.T) {
+			h := newHarness(t, threeStages(), fyne.NewSize(1200, 600))
+			h.window.Canvas().Focus(h.view)
+			h.view.Select("s2")
+			open.do(h)
+			h.assertEditing(open.name, "s2")
+			if got := h.view.editor.fields[fieldName].Text; got != open.wantName {
+				t.Errorf("name field %q, want %q", got, open.wantName)
+			}
+			if got := h.view.editor.fields[fieldProcess].Text; got != "1h 30m" {
+				t.Errorf("process field %q, want the stage's 1h 30m", got)
+			}
+		})
+	}
+}
+
+func TestOnCardEditorCommitsOnceCancelsAndKeepsInvalidText(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, threeStages(), fyne.NewSize(1200, 600))
+	h.window.Canvas().Focus(h.view)
+	h.view.Select("s2")
+	before := *h.stage("s2")
+
+	// Esc drops the edits.
+	h.press(fyne.KeyF2)
+	h.typeText("Renamed")
+	h.press(fyne.KeyEscape)
+	h.assertClosed("Esc")
+	if *h.stage("s2") != before || len(h.commands) != 0 {
+		t.Errorf("Esc changed the stage to %+v (%d commands)", *h.stage("s2"), len(h.commands))
+	}
+
+	// An invalid duration keeps its text, shows why on the card and commits nothing.
+	h.press(fyne.KeyF2)
+	h.press(fyne.KeyTab)
+	h.shiftPress(fyne.KeyTab)
+	if h.focused() != fyne.Focusable(h.view.editor.fields[fieldName]) {
+		t.Fatalf("Tab then Shift+Tab: focus on %T, want the name field", h.focused())
+	}
+	h.typeText("Review")
+	h.press(fyne.KeyTab, fyne.KeyTab)
+	h.view.editor.fields[fieldWait].SetText("3x")
+	h.press(fyne.KeyReturn)
+	h.assertEditing("an invalid wait", "s2")
+	problem := h.view.editor.problem
+	if !problem.Visible() || !strings.Contains(problem.Text, `Wait time "3x"`) {
+		t.Errorf("problem shown=%v %q, want the wait field's error", problem.Visible(), problem.Text)
+	}
+	if h.view.editor.fields[fieldWait].Text != "3x" || len(h.commands) != 0 {
+		t.Errorf("wait text %q, %d commands: want the text kept and nothing committed", h.view.editor.fields[fieldWait].Text, len(h.commands))
+	}
+
+	// Fixed, Enter commits name, process and wait as one undo step and keeps s2 selected.
+	h.view.editor.fields[fieldProcess].SetText("2h")
+	h.view.editor.fields[fieldWait].SetText("1w")
+	h.press(fyne.KeyReturn)
+	h.assertClosed("Enter")
+	after := h.stage("s2")
+	if after.Name != "Review" || after.Process != 120 || after.Wait != 2400 || len(h.commands) != 1 {
+		t.Errorf("after Enter: %+v with %d commands, want Review, 2h, 1w in one", *after, len(h.commands))
+	}
+	assertSelection(t, "after Enter", h.view.Selected(), "s2")
+	if _, err := h.history.Undo(h.workshop); err != nil {
+		t.Fatal(err)
+	}
+	if *h.stage("s2") != before {
+		t.Errorf("one undo left %+v, want %+v", *h.stage("s2"), before)
+	}
+}
+
+func TestSelectAllCopyPasteDuplicateAndDelete(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, threeStages(), fyne.NewSize(1200, 600))
+	h.window.Canvas().Focus(h.view)
+
+	h.shortcut(&fyne.ShortcutSelectAll{})
+	assertSelection(t, "Ctrl+A", h.view.Selected(), "s1", "s2", "s3")
+
+	h.view.Select("s2", "s1")
+	h.shortcut(&fyne.ShortcutCopy{})
+	h.shortcut(&fyne.ShortcutPaste{})
+	if len(h.model.Stages) != 5 || len(h.commands) != 1 {
+		t.Fatalf("paste: %d stages in %d commands, want 5 in one", len(h.model.Stages), len(h.commands))
+	}
+	a, b := h.model.Stages[3], h.model.Stages[4]
+	if a.Name != "Stage 1" || a.X != 0+pasteOffset || a.Y != pasteOffset || b.Name != "Stage 2" || b.X != 200+pasteOffset {
+		t.Errorf("pasted %+v and %+v, want copies of s1 and s2 offset by %d", *a, *b, pasteOffset)
+	}
+	h.assertFlows("paste", "s1→s2", "s2→s3", a.ID+"→"+b.ID)
+	assertSelection(t, "paste selects the copies", h.view.Selected(), a.ID, b.ID)
+
+	h.view.Select("s3")
+	h.shortcut(&desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault})
+	dup := h.model.Stages[5]
+	if len(h.model.Stages) != 6 || dup.Name != "Stage 3" || dup.X != 400+pasteOffset {
+		t.Errorf("Ctrl+D: %d stages, copy %+v", len(h.model.Stages), *dup)
+	}
+
+	h.view.Select(a.ID, b.ID)
+	h.press(fyne.KeyDelete)
+	if len(h.model.Stages) != 4 || h.model.Stage(a.ID) != nil {
+		t.Errorf("Delete left %d stages", len(h.model.Stages))
+	}
+	h.assertFlows("delete", "s1→s2", "s2→s3")
+}
+
+func TestWindowShortcutsPassThroughTheFocusedMap(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, threeStages(), fyne.NewSize(900, 500))
+	var passed []string
+	h.view.OnOtherShortcut = func(s fyne.Shortcut) { passed = append(passed, s.ShortcutName()) }
+	var keys []fyne.KeyName
+	h.view.OnOtherKey = func(ev *fyne.KeyEvent) { keys = append(keys, ev.Name) }
+	h.window.Canvas().Focus(h.view)
+	h.shortcut(&fyne.ShortcutUndo{})
+	h.shortcut(&desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault})
+	h.press(fyne.KeyF11, fyne.KeyF1)
+	if len(passed) != 2 || passed[0] != "Undo" || len(keys) != 2 || keys[0] != fyne.KeyF11 {
+		t.Errorf("passed shortcuts %v and keys %v, want Undo, Ctrl+T, F11, F1", passed, keys)
+	}
+}
