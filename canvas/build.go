@@ -35,14 +35,14 @@ func (v *MapView) AddNext() {
 			X: roundTenth(start.X), Y: roundTenth(start.Y)}, nil, nil)
 		return
 	}
-	// The new stage sits level with the first selected, so a chain extended from the main row
-	// stays on it, right of the rightmost selected.
-	right := from[0].X
+	// The new stage goes right of the rightmost selected, level with the topmost: a join of
+	// branches forked below the main row (Enter) lands back on that row.
+	right, top := from[0].X, from[0].Y
 	for _, s := range from {
-		right = max(right, s.X)
+		right, top = max(right, s.X), min(top, s.Y)
 	}
 	last := from[len(from)-1]
-	x, y := v.clearSpot(right+columnStep, from[0].Y, 0, rowStep)
+	x, y := v.clearSpot(right+columnStep, top, 0, rowStep)
 	ids := make([]string, len(from))
 	for i, s := range from {
 		ids[i] = s.ID
@@ -101,6 +101,7 @@ func (v *MapView) overlapsCard(x, y float64) bool {
 // step, selects it, brings it into view and opens its on-card editor on the name.
 func (v *MapView) addConnected(s workshop.Stage, from, to []string) {
 	s.ID = v.model.NewStageID()
+	s.Name = s.Department // as a palette drop names it; selected in the editor, typing replaces it
 	commands := []workshop.Command{&workshop.AddStage{MapID: v.model.ID, Stage: s}}
 	for _, id := range from {
 		commands = append(commands, &workshop.AddFlow{MapID: v.model.ID, Flow: workshop.Flow{From: id, To: s.ID}})
@@ -119,6 +120,7 @@ func (v *MapView) addConnected(s workshop.Stage, from, to []string) {
 	if err := v.emit(cmd, at); err != nil || v.OnCommand == nil {
 		return
 	}
+	v.fitted = false // from now on the map holds still; the new card is panned into view
 	v.Select(s.ID)
 	v.EnsureVisible(s.ID)
 	v.OpenEditor(s.ID, "")

@@ -254,5 +254,6 @@ func (v *MapView) placeEditor() {
 	width := max(editorWidth, cardWidth*v.zoom)
 	e.box.Resize(fyne.NewSize(width, e.box.MinSize().Height))
 	e.box.Resize(fyne.NewSize(width, max(e.box.MinSize().Height, cardHeight*v.zoom)))
-	e.box.Move(v.toLayer(c.mapPos))
+	ring := 4 * v.zoom // cover the card's selection ring, which would peek out at the corner
+	e.box.Move(v.toLayer(c.mapPos).SubtractXY(ring, ring))
 }

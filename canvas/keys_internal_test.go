@@ -425,3 +425,64 @@ func TestWindowShortcutsPassThroughTheFocusedMap(t *testing.T) {
 		t.Errorf("passed shortcuts %v and keys %v, want Undo, Ctrl+T, F11, F1", passed, keys)
 	}
 }
+
+// TestSevenStageForkJoinByKeyboard builds issue 9's measure, a 7-stage map with a fork of three
+// sign-offs and a join (8 flows), every stage with a process and a wait time, and counts the
+// actions: keys pressed and values typed, and the count with a typed value and the Tab or
+// Enter that ends it as one action (filling a field).
+func TestSevenStageForkJoinByKeyboard(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, emptyWorkshop(), fyne.NewSize(1600, 900))
+	h.window.Canvas().Focus(h.view)
+	keys, values, fieldEnds := 0, 0, 0
+	press := func(key fyne.KeyName, shift bool) {
+		keys++
+		if shift {
+			h.shiftPress(key)
+		} else {
+			h.press(key)
+		}
+	}
+	stage := func(add fyne.KeyName, name, process, wait string) {
+		press(add, false)
+		for i, value := range []string{name, process, wait} {
+			h.typeText(value)
+			values++
+			fieldEnds++
+			press([]fyne.KeyName{fyne.KeyTab, fyne.KeyTab, fyne.KeyReturn}[i], false)
+		}
+	}
+	stage(fyne.KeyTab, "Idea", "2h", "1w")
+	stage(fyne.KeyTab, "Build", "3d", "2d")
+	stage(fyne.KeyTab, "PM sign-off", "1h", "3d")
+	stage(fyne.KeyReturn, "PO sign-off", "1h", "2d")
+	stage(fyne.KeyReturn, "QA sign-off", "4h", "4d")
+	press(fyne.KeyUp, true)
+	press(fyne.KeyUp, true)
+	stage(fyne.KeyTab, "Release", "30m", "1w")
+	stage(fyne.KeyTab, "Support", "2h", "1d")
+
+	byName := map[string]string{}
+	for _, s := range h.model.Stages {
+		byName[s.ID] = s.Name
+		if s.Process == 0 || s.Wait == 0 {
+			t.Errorf("stage %q has process %v and wait %v; want both", s.Name, s.Process, s.Wait)
+		}
+	}
+	var flows []string
+	for _, f := range h.model.Flows {
+		flows = append(flows, byName[f.From]+"→"+byName[f.To])
+	}
+	slices.Sort(flows)
+	want := []string{"Build→PM sign-off", "Build→PO sign-off", "Build→QA sign-off", "Idea→Build",
+		"PM sign-off→Release", "PO sign-off→Release", "QA sign-off→Release", "Release→Support"}
+	if len(h.model.Stages) != 7 || !slices.Equal(flows, want) {
+		t.Fatalf("%d stages, flows %v; want 7 and %v", len(h.model.Stages), flows, want)
+	}
+	fields := keys + values - fieldEnds
+	t.Logf("7 stages, 8 flows, 14 times: %d actions (%d keys, %d typed values); %d filling a field as one action",
+		keys+values, keys, values, fields)
+	if fields > 35 {
+		t.Errorf("%d actions, want at most 35 (issue 9)", fields)
+	}
+}
