@@ -18,6 +18,13 @@ var (
 	_ desktop.Hoverable = (*connectHandle)(nil)
 )
 
+// dropSlop is how far, in screen pixels, a connecting drag may end beside a card and still
+// connect to it; grabSlop how far beside a handle or card a drag may start and still take it.
+const (
+	dropSlop = 40
+	grabSlop = 12
+)
+
 // connectHandle is the dot on a card's right edge; dragging from it draws a new flow.
 type connectHandle struct {
 	widget.BaseWidget

@@ -22,10 +22,6 @@ const (
 	maxZoom        = 3
 	zoomStep       = 1.2
 	flowHitSlop    = 6 // screen pixels either side of an arrow that still count as a click on it
-	// dropSlop is how far, in screen pixels, a connecting drag may end beside a card and still
-	// connect to it; grabSlop how far beside a handle or card a drag may start and still take it.
-	dropSlop = 40
-	grabSlop = 12
 	presenterScale = 1.2
 )
 
