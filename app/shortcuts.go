@@ -30,6 +30,7 @@ var shortcutHelp = []shortcut{
 	{"Ctrl+Shift+Z or Ctrl+Y", "redo"},
 	{"Ctrl+= / Ctrl+-", "zoom in / out"},
 	{"Ctrl+0", "fit the map to the window"},
+	{"Ctrl+Shift+T (Tidy)", "lay the map out: critical path on one row, branches above and below"},
 	{"Ctrl+wheel, drag on empty canvas, scroll", "zoom, pan"},
 	{"F11, Ctrl+Shift+F or Present", "room view (second screen or own window when set); Esc returns"},
 	{"Space, Right / Left", "in the room view: step along the critical path"},
@@ -66,6 +67,7 @@ func installShortcuts(ui *App) {
 	ctrl(fyne.KeyPlus, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.mapView.ZoomIn() }))
 	ctrl(fyne.KeyMinus, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.mapView.ZoomOut() }))
 	ctrl(fyne.Key0, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.mapView.FitMap() }))
+	ctrl(fyne.KeyT, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, onEditor(func(e *editor) { e.mapView.Tidy() }))
 	ctrl(fyne.KeyT, fyne.KeyModifierShortcutDefault, onEditor(func(e *editor) { e.timer.Toggle() }))
 	// Ctrl+D duplicates on the map, so the theme takes Shift as well.
 	ctrl(fyne.KeyD, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, func(fyne.Shortcut) { ui.toggleDark() })

@@ -32,6 +32,7 @@ func newToolbar(e *editor) *toolbar {
 	zoomOut := panels.NewTipButton(tips, "", theme.ZoomOutIcon(), "Zoom out", e.mapView.ZoomOut)
 	zoomIn := panels.NewTipButton(tips, "", theme.ZoomInIcon(), "Zoom in", e.mapView.ZoomIn)
 	fit := panels.NewTipButton(tips, "Fit map", theme.ZoomFitIcon(), "Show the whole map", e.mapView.FitMap)
+	tidy := panels.NewTipButton(tips, "Tidy", theme.GridIcon(), "Lay the map out: the critical path on one row (Ctrl+Shift+T)", e.mapView.Tidy)
 	t.snap = widget.NewCheck("Snap to grid", e.mapView.SetSnapToGrid)
 	handout := panels.NewTipButton(tips, "Handout…", theme.DocumentPrintIcon(), "Save the PDF handout", ui.exportHandoutDialog)
 	present := panels.NewTipButton(tips, "Present", theme.ViewFullScreenIcon(), "Room view, full screen with large type (F11)", ui.togglePresenter)
@@ -39,7 +40,7 @@ func newToolbar(e *editor) *toolbar {
 	help := panels.NewTipButton(tips, "", theme.HelpIcon(), "Keyboard and mouse (F1)", ui.showHelp)
 	dark := panels.NewTipButton(tips, "", theme.ColorPaletteIcon(), "Light or dark theme", ui.toggleDark)
 	t.bar = container.NewHBox(library, widget.NewSeparator(), t.undo, t.redo, widget.NewSeparator(),
-		zoomOut, zoomIn, fit, t.snap, layout.NewSpacer(), handout, present, ui.roomWindowCheck(), dark, help)
+		zoomOut, zoomIn, fit, tidy, t.snap, layout.NewSpacer(), handout, present, ui.roomWindowCheck(), dark, help)
 	return t
 }
 

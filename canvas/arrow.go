@@ -16,8 +16,8 @@ type flowKey struct{ from, to string }
 // curveSamples is how finely a curve is sampled for dashes and click testing.
 const curveSamples = 24
 
-// flowArrow draws one flow: a solid cubic curve for a forward flow, or a dashed arc under the
-// cards for rework, so that a rework flow never hides the forward flow it answers.
+// flowArrow draws one flow: a solid cubic curve for a forward flow, or a dashed path around
+// the cards for rework, so that a rework flow never hides the forward flow it answers.
 type flowArrow struct {
 	key      flowKey
 	rework   bool
@@ -26,6 +26,7 @@ type flowArrow struct {
 
 	curve  *fynecanvas.BezierCurve // forward flows
 	dashes []*fynecanvas.Line      // rework flows
+	label  *fynecanvas.Text        // rework flows: their rework %
 	head   *fynecanvas.ArbitraryPolygon
 	// path is the sampled curve in layer coordinates (map units × zoom), for click testing.
 	path []fyne.Position
@@ -34,9 +35,13 @@ type flowArrow struct {
 func newFlowArrow(f workshop.Flow) *flowArrow {
 	a := &flowArrow{key: flowKey{f.From, f.To}, rework: f.Rework, head: &fynecanvas.ArbitraryPolygon{}}
 	if f.Rework {
-		a.dashes = make([]*fynecanvas.Line, curveSamples/2)
+		a.dashes = make([]*fynecanvas.Line, reworkDashes)
 		for i := range a.dashes {
 			a.dashes[i] = &fynecanvas.Line{}
+		}
+		a.label = &fynecanvas.Text{TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter}
+		if f.ReworkPercent > 0 {
+			a.label.Text = workshop.FormatPercent(f.ReworkPercent/100) + " rework"
 		}
 	} else {
 		a.curve = &fynecanvas.BezierCurve{ControlPoints: make([]fyne.Position, 2)}
@@ -52,6 +57,9 @@ func (a *flowArrow) objects() []fyne.CanvasObject {
 	}
 	for _, d := range a.dashes {
 		out = append(out, d)
+	}
+	if a.label != nil {
+		out = append(out, a.label)
 	}
 	return append(out, a.head)
 }
@@ -78,11 +86,19 @@ func (a *flowArrow) style(col colours, zoom float32, presenter bool) {
 	for _, d := range a.dashes {
 		d.StrokeColor, d.StrokeWidth = stroke, width
 	}
+	if a.label != nil {
+		a.label.Color = stroke
+		a.label.TextSize = max(10, 12*zoom)
+		if presenter {
+			a.label.TextSize *= presenterScale
+		}
+	}
 	a.head.FillColor, a.head.StrokeColor = stroke, color.Transparent
 }
 
-// layout places the arrow between two card rectangles given in layer coordinates, and
-// refreshes only its own objects: this runs on every drag event of either card.
+// layout places a forward arrow between two card rectangles given in layer coordinates, and
+// refreshes only its own objects: this runs on every drag event of either card. Rework
+// arrows are routed around the cards instead (rework.go).
 func (a *flowArrow) layout(from, to fyne.Position, size fyne.Size, zoom float32) {
 	start, c1, c2, end, endDir := a.route(from, to, size, zoom)
 	a.path = a.path[:0]
@@ -92,38 +108,17 @@ func (a *flowArrow) layout(from, to fyne.Position, size fyne.Size, zoom float32)
 	headLength := max(8, 10*zoom)
 	tip := end
 	base := end.Subtract(scale(endDir, headLength))
-	if a.curve != nil {
-		// The curve stops at the head's base so a thick stroke does not poke through the tip.
-		placeCurve(a.curve, start, c1, c2, base)
-	}
-	for i, d := range a.dashes {
-		p1, p2 := a.path[2*i], a.path[2*i+1]
-		if 2*i+1 == curveSamples {
-			p2 = base
-		}
-		d.Position1, d.Position2 = p1, p2
-		d.Refresh()
-	}
+	// The curve stops at the head's base so a thick stroke does not poke through the tip.
+	placeCurve(a.curve, start, c1, c2, base)
 	placeHead(a.head, tip, endDir, headLength)
 }
 
-// route picks exit and entry points and control points. Forward flows leave the side facing
-// the target; rework flows leave and enter through the bottom edges and sag below the cards.
+// route picks exit and entry points and control points: a forward flow leaves the side
+// facing its target.
 func (a *flowArrow) route(from, to fyne.Position, size fyne.Size, zoom float32) (start, c1, c2, end, endDir fyne.Position) {
 	fromCentre := from.AddXY(size.Width/2, size.Height/2)
 	toCentre := to.AddXY(size.Width/2, size.Height/2)
 	dx, dy := toCentre.X-fromCentre.X, toCentre.Y-fromCentre.Y
-	if a.rework {
-		start = fromCentre.AddXY(0, size.Height/2)
-		end = toCentre.AddXY(0, size.Height/2)
-		sag := 45*zoom + abs32(dx)*0.15
-		c1 = start.AddXY(0, sag)
-		c2 = end.AddXY(0, sag+abs32(dy)*0.3)
-		if dy < 0 {
-			c1, c2 = start.AddXY(0, sag+abs32(dy)*0.3), end.AddXY(0, sag)
-		}
-		return start, c1, c2, end, fyne.NewPos(0, -1)
-	}
 	// A forward flow back to the left onto another row (a map wrapped into rows) leaves through
 	// the bottom and enters through the top, crossing the gap between rows, not the cards.
 	// A target clearly to the right is entered from the left, however far down it sits: parallel

@@ -228,6 +228,11 @@ func (v *MapView) refreshStage(s *workshop.Stage) {
 	v.placeCard(c)
 	c.Refresh()
 	v.layoutArrowsOf(s.ID)
+	for _, a := range v.arrows {
+		if a.rework { // a card moved into or out of a rework channel moves that channel
+			v.layoutArrow(a)
+		}
+	}
 	if v.editor != nil && v.editor.stageID == s.ID {
 		v.placeEditor()
 	}
@@ -303,6 +308,10 @@ func (v *MapView) placeCard(c *stageCard) {
 }
 
 func (v *MapView) layoutArrow(a *flowArrow) {
+	if a.rework {
+		v.layoutRework(a)
+		return
+	}
 	from, to := v.cards[a.key.from], v.cards[a.key.to]
 	a.layout(v.toLayer(from.mapPos), v.toLayer(to.mapPos), fyne.NewSize(cardWidth*v.zoom, cardHeight*v.zoom), v.zoom)
 }
