@@ -32,7 +32,7 @@ func (v *MapView) layoutRework(a *flowArrow) {
 }
 
 // layoutPolyline dashes the arrow along its corners, puts the head on the last one and the
-// label under the middle of the channel (the second segment).
+// label under the middle of the channel.
 func (a *flowArrow) layoutPolyline(corners []fyne.Position, zoom float32) {
 	headLength := max(8, 10*zoom)
 	last := len(corners) - 1
@@ -55,13 +55,25 @@ func (a *flowArrow) layoutPolyline(corners []fyne.Position, zoom float32) {
 		d.Refresh()
 	}
 	placeHead(a.head, corners[last], direction, headLength)
-	if a.label != nil && len(corners) >= 3 {
-		middle := fyne.NewPos((corners[1].X+corners[2].X)/2, corners[1].Y)
+	if channel := channelOf(corners); a.label != nil && channel > 0 {
+		middle := fyne.NewPos((corners[channel-1].X+corners[channel].X)/2, corners[channel].Y)
 		size := fyne.MeasureText(a.label.Text, a.label.TextSize, a.label.TextStyle)
 		a.label.Move(middle.AddXY(-size.Width/2, 3*zoom))
 		a.label.Resize(size)
 		a.label.Refresh()
 	}
+}
+
+// channelOf returns i such that corners[i-1]→corners[i] is the lowest horizontal run, the
+// channel under the cards; 0 if there is none.
+func channelOf(corners []fyne.Position) int {
+	best := 0
+	for i := 1; i < len(corners); i++ {
+		if corners[i].Y == corners[i-1].Y && corners[i].X != corners[i-1].X && (best == 0 || corners[i].Y > corners[best].Y) {
+			best = i
+		}
+	}
+	return best
 }
 
 func polylineLength(points []fyne.Position) float32 {

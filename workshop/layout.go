@@ -139,12 +139,29 @@ func nearestFreeRow(taken map[[2]int]bool, layer, stagesInLayer int, desired flo
 
 // ReworkRoute routes a rework flow around the cards: down from the bottom of the stage that
 // sends the work back, along a channel clearance below every card in the span between the
-// two stages, and up into the bottom of the stage that redoes it. It returns the corners of
-// that path, from start to end. The canvas draws it; the handout can draw the same path.
+// two stages, and up into the bottom of the stage that redoes it. Where a card sits under
+// either stage (a parallel branch), that leg jogs out into the gutter beside the column
+// first. It returns the corners of the path, from start to end. The canvas draws it; the
+// handout can draw the same path.
 func ReworkRoute(from, to Rect, cards []Rect, clearance float64) []Point {
 	start := Point{X: from.X + from.Width/2, Y: from.Y + from.Height}
 	end := Point{X: to.X + to.Width/2, Y: to.Y + to.Height}
-	left, right := min(from.X, to.X), max(from.X+from.Width, to.X+to.Width)
+	// The gutter on the side facing the other stage.
+	towards := func(r, other Rect) float64 {
+		if other.X < r.X {
+			return r.X - clearance
+		}
+		return r.X + r.Width + clearance
+	}
+	down, up := start.X, end.X
+	if cardBelow(from, start.X, cards) {
+		down = towards(from, to)
+	}
+	if cardBelow(to, end.X, cards) {
+		up = towards(to, from)
+	}
+	left := min(from.X, to.X, down, up)
+	right := max(from.X+from.Width, to.X+to.Width, down, up)
 	channel := max(start.Y, end.Y)
 	for _, c := range cards {
 		if c.X < right && c.X+c.Width > left {
@@ -152,5 +169,24 @@ func ReworkRoute(from, to Rect, cards []Rect, clearance float64) []Point {
 		}
 	}
 	channel += clearance
-	return []Point{start, {X: start.X, Y: channel}, {X: end.X, Y: channel}, end}
+	jog := clearance / 2
+	points := []Point{start}
+	if down != start.X {
+		points = append(points, Point{X: start.X, Y: start.Y + jog}, Point{X: down, Y: start.Y + jog})
+	}
+	points = append(points, Point{X: down, Y: channel}, Point{X: up, Y: channel})
+	if up != end.X {
+		points = append(points, Point{X: up, Y: end.Y + jog}, Point{X: end.X, Y: end.Y + jog})
+	}
+	return append(points, end)
+}
+
+// cardBelow tells whether another card lies under r, across the vertical line at x.
+func cardBelow(r Rect, x float64, cards []Rect) bool {
+	for _, c := range cards {
+		if c != r && c.X < x && c.X+c.Width > x && c.Y >= r.Y+r.Height {
+			return true
+		}
+	}
+	return false
 }

@@ -86,6 +86,10 @@ func TestReworkRouteGoesBelowEveryCardInItsSpan(t *testing.T) {
 			[]Point{{470, 90}, {470, 244}, {70, 244}, {70, 90}}},
 		{"from a lower stage", card(400, 130), card(0, 0), nil,
 			[]Point{{470, 220}, {470, 244}, {70, 244}, {70, 90}}},
+		{"from a sign-off with another below it: out into the gutter first", card(400, 0), card(0, 0), []Rect{card(400, 130)},
+			[]Point{{470, 90}, {470, 102}, {376, 102}, {376, 244}, {70, 244}, {70, 90}}},
+		{"into a stage with a branch below it: up from the gutter", card(400, 0), card(0, 0), []Rect{card(0, 130)},
+			[]Point{{470, 90}, {470, 244}, {164, 244}, {164, 102}, {70, 102}, {70, 90}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cards := append([]Rect{tc.from, tc.to}, tc.cards...)
