@@ -1,0 +1,63 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+)
+
+// The map has the keyboard focus as soon as a workshop opens; its keys build and are saved,
+// and the window's shortcuts still work through it: Ctrl+Z undoes, Ctrl+D duplicates on the
+// map instead of switching the theme (Ctrl+Shift+D does that).
+func TestMapKeysBuildAndWindowShortcutsPassThrough(t *testing.T) {
+	lib, id, path := newTestLibrary(t)
+	ui := New(test.NewTempApp(t), Options{Library: lib})
+	e := ui.editor
+	c := ui.window.Canvas()
+	if c.Focused() != fyne.Focusable(e.mapView) {
+		t.Fatalf("focus on %T when the workshop opened, want the map", c.Focused())
+	}
+	stages := func() int { return len(e.session.workshop.Maps[0].Stages) }
+
+	e.mapView.Select("b")
+	e.mapView.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault})
+	if stages() != 3 {
+		t.Fatalf("Ctrl+D on the map: %d stages, want 3", stages())
+	}
+	dark := ui.themeVariant
+	e.mapView.TypedShortcut(&fyne.ShortcutUndo{})
+	if stages() != 2 {
+		t.Fatalf("Ctrl+Z through the map: %d stages, want 2", stages())
+	}
+	if ui.themeVariant != dark {
+		t.Error("Ctrl+D switched the theme")
+	}
+	e.mapView.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
+	if ui.themeVariant == dark {
+		t.Error("Ctrl+Shift+D through the map did not switch the theme")
+	}
+
+	e.mapView.Select("b")
+	e.mapView.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	field, ok := c.Focused().(interface {
+		fyne.Focusable
+		fyne.Shortcutable
+	})
+	if stages() != 3 || !ok || field == fyne.Focusable(e.mapView) {
+		t.Fatalf("Tab: %d stages, focus on %T; want 3 and the on-card editor", stages(), field)
+	}
+	field.TypedShortcut(&fyne.ShortcutSelectAll{})
+	for _, r := range "Deploy" {
+		field.TypedRune(r)
+	}
+	field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	ui.shutdown()
+
+	saved := reopenWorkshop(t, path, id).Maps[0]
+	added := saved.Stages[len(saved.Stages)-1]
+	if added.Name != "Deploy" || saved.FlowIndex("b", added.ID) < 0 {
+		t.Errorf("saved stage %+v with flows %v, want Deploy after QA sign-off", *added, saved.Flows)
+	}
+}
