@@ -126,7 +126,7 @@ func (v *MapView) previewDrop(at fyne.Position, department string, visible bool)
 var errNoMap = errors.New("open or create a map first")
 
 // errEmptyName is the on-card editor's refusal of a blank name.
-var errEmptyName = errors.New("Name: must not be empty")
+var errEmptyName = errors.New("a stage needs a name")
 
 // dropDepartment creates a stage named after the department at a view position, selects it and
 // asks for it to be renamed. It returns the new stage's ID, or "" if the app refused it.
