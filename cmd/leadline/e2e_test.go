@@ -55,14 +55,15 @@ func TestRealWindow(t *testing.T) {
 
 	x.dropMarketing(geometry)
 
-	// The new stage's name field has the focus: rename it, then move to the wait field.
+	// The new stage's on-card editor is open on its name: rename it, move to the wait field,
+	// and Enter saves both.
 	x.run("key", "ctrl+a")
 	x.run("type", "--delay", "40", "Campaign brief")
 	for i := 0; i < tabsFromNameToWait; i++ {
 		x.run("key", "Tab")
 	}
 	x.run("type", "--delay", "40", "2d 4h")
-	x.run("key", "Tab")
+	x.run("key", "Return")
 	time.Sleep(2000 * time.Millisecond)
 	x.screenshot(artifactPath(t, "e2e-after.png"))
 
@@ -116,8 +117,8 @@ func needRealWindow(t *testing.T, tools ...string) string {
 }
 
 // Where the palette's first department (Marketing) sits in the window, an empty spot of the
-// canvas below the sample map, and how many Tab presses lead from the stage editor's name field
-// to its wait field (name, process time, wait time: the department comes after them).
+// canvas below the sample map, and how many Tab presses lead from the on-card editor's name
+// field to its wait field (name, process time, wait time).
 const (
 	paletteX, paletteFirstY = 79, 179
 	dropX, dropY            = 1000, 620
@@ -188,7 +189,13 @@ func artifactPath(t *testing.T, name string) string {
 	return abs
 }
 
+// startXvfb starts a private 1920×1080 X server (extra: more Xvfb options) or, asked for no
+// options, returns LEADLINE_DISPLAY when that names one already running: a shared machine
+// hands out display numbers.
 func startXvfb(t *testing.T, extra ...string) string {
+	if display := os.Getenv("LEADLINE_DISPLAY"); display != "" && len(extra) == 0 {
+		return display
+	}
 	return startXvfbSized(t, "1920x1080x24", extra...)
 }
 
