@@ -28,7 +28,9 @@ func (v *MapView) AddNext() {
 	}
 	switch {
 	case len(from) == 0 && len(v.model.Stages) > 0:
-		return // Tab with nothing selected on a full map: nothing says where the stage belongs
+		// Nothing says where the stage belongs; say how to tell.
+		v.showMessage("Select a stage first (click it, or an arrow key): Tab adds the next one after it", centre(v.Size()))
+		return
 	case len(from) == 0:
 		start := v.toMap(fyne.NewPos(fitMargin, fitMargin))
 		v.addConnected(workshop.Stage{Department: workshop.Departments[0].Name,

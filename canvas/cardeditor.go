@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -75,9 +76,23 @@ func (f *editorField) TypedKey(ev *fyne.KeyEvent) {
 		f.editor.commit()
 	case fyne.KeyEscape:
 		view.CloseEditor()
+	case fyne.KeyF1, fyne.KeyF11: // help and presenter mode work mid-edit too
+		if view.OnOtherKey != nil {
+			view.OnOtherKey(ev)
+		}
 	default:
 		f.Entry.TypedKey(ev)
 	}
+}
+
+// TypedShortcut keeps the text shortcuts (copy, paste, undo…) for the field and hands the
+// window's own (Ctrl+T, Ctrl+P, Tidy…) on, which an Entry would drop.
+func (f *editorField) TypedShortcut(s fyne.Shortcut) {
+	if _, custom := s.(*desktop.CustomShortcut); custom && f.editor.view.OnOtherShortcut != nil {
+		f.editor.view.OnOtherShortcut(s)
+		return
+	}
+	f.Entry.TypedShortcut(s)
 }
 
 // KeyDown and KeyUp keep the view's record of Shift current while a field has the focus.
@@ -116,7 +131,7 @@ func newCardEditor(v *MapView) *cardEditor {
 // OpenEditor opens the on-card editor of a stage, on its name; initial, when not empty,
 // replaces the name (a letter typed on a selected card starts its new name).
 func (v *MapView) OpenEditor(stageID, initial string) {
-	if v.model == nil || v.presenter {
+	if v.model == nil {
 		return
 	}
 	s := v.model.Stage(stageID)

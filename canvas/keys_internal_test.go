@@ -424,6 +424,19 @@ func TestWindowShortcutsPassThroughTheFocusedMap(t *testing.T) {
 	if len(passed) != 2 || passed[0] != "Undo" || len(keys) != 2 || keys[0] != fyne.KeyF11 {
 		t.Errorf("passed shortcuts %v and keys %v, want Undo, Ctrl+T, F11, F1", passed, keys)
 	}
+
+	// With the on-card editor open, text shortcuts stay in the field, window ones pass on.
+	h.view.Select("s1")
+	h.press(fyne.KeyF2)
+	h.shortcut(&fyne.ShortcutSelectAll{})
+	h.shortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault})
+	h.press(fyne.KeyF1)
+	if len(passed) != 3 || len(keys) != 3 || keys[2] != fyne.KeyF1 {
+		t.Errorf("from the editor: passed shortcuts %v and keys %v, want Ctrl+P and F1 added", passed, keys)
+	}
+	if got := h.view.editor.fields[fieldName].SelectedText(); got != "Stage 1" {
+		t.Errorf("Ctrl+A in the name field selected %q, want its text", got)
+	}
 }
 
 // TestSevenStageForkJoinByKeyboard builds issue 9's measure, a 7-stage map with a fork of three

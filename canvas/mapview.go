@@ -98,7 +98,7 @@ func NewMapView() *MapView {
 	v.arrowLayer = container.NewWithoutLayout()
 	v.cardLayer = container.NewWithoutLayout()
 	v.editLayer = container.NewWithoutLayout()
-	v.hint = &fynecanvas.Text{Text: "Drag a department from the palette to start mapping", Alignment: fyne.TextAlignCenter}
+	v.hint = &fynecanvas.Text{Text: "Press Tab, or drag a department from the palette, to start mapping", Alignment: fyne.TextAlignCenter}
 	v.rubberBand = &fynecanvas.Rectangle{StrokeWidth: 1}
 	v.ghost = &fynecanvas.Rectangle{StrokeWidth: 2}
 	v.rubberBand.Hide()
