@@ -126,4 +126,3 @@ func (h *harness) fill(name, process, wait string) {
 	h.typeText(wait)
 	h.press(fyne.KeyReturn)
 }
-
