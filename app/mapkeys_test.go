@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"leadline.app/leadline/workshop"
 )
 
 // The map has the keyboard focus as soon as a workshop opens; its keys build and are saved,
@@ -37,6 +39,15 @@ func TestMapKeysBuildAndWindowShortcutsPassThrough(t *testing.T) {
 	e.mapView.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
 	if ui.themeVariant == dark {
 		t.Error("Ctrl+Shift+D through the map did not switch the theme")
+	}
+
+	// Tidy lays the two stages out on one row, one column apart.
+	if err := e.apply(&workshop.MoveStage{MapID: "m1", StageID: "b", X: 530, Y: 310}); err != nil {
+		t.Fatal(err)
+	}
+	e.mapView.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
+	if a, b := e.session.workshop.Maps[0].Stage("a"), e.session.workshop.Maps[0].Stage("b"); a.Y != b.Y || b.X-a.X != 200 {
+		t.Errorf("after Ctrl+Shift+T: a at (%v, %v), b at (%v, %v); want one row, 200 apart", a.X, a.Y, b.X, b.Y)
 	}
 
 	e.mapView.Select("b")
