@@ -140,6 +140,7 @@ func (v *MapView) Apply(ch workshop.Change, mt *workshop.Metrics) {
 			for _, id := range mc.Stages {
 				v.refreshStage(current.Stage(id))
 			}
+			v.layoutReworkArrows()
 			v.refreshHighlights()
 			v.refreshOverview()
 			return
@@ -228,11 +229,6 @@ func (v *MapView) refreshStage(s *workshop.Stage) {
 	v.placeCard(c)
 	c.Refresh()
 	v.layoutArrowsOf(s.ID)
-	for _, a := range v.arrows {
-		if a.rework { // a card moved into or out of a rework channel moves that channel
-			v.layoutArrow(a)
-		}
-	}
 	if v.editor != nil && v.editor.stageID == s.ID {
 		v.placeEditor()
 	}

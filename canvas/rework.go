@@ -14,6 +14,16 @@ const (
 	reworkClearance = 28 // map units between the lowest card in the span and the channel
 )
 
+// layoutReworkArrows re-routes every rework arrow: a card moved into or out of a channel
+// moves that channel.
+func (v *MapView) layoutReworkArrows() {
+	for _, a := range v.arrows {
+		if a.rework {
+			v.layoutRework(a)
+		}
+	}
+}
+
 // layoutRework routes a rework arrow around the cards as they are now, dragged ones included.
 func (v *MapView) layoutRework(a *flowArrow) {
 	rectOf := func(c *stageCard) workshop.Rect {
