@@ -348,9 +348,13 @@ func TestUndoShowsTheMapItChanged(t *testing.T) {
 
 func TestHelpOverlayClosesWithEscape(t *testing.T) {
 	ui := newTestUI(t)
+	ui.window.Resize(fyne.NewSize(1280, 720))
 	ui.windowRune('?')
 	if ui.help == nil || !ui.help.Visible() {
 		t.Fatal("? did not show the help overlay")
+	}
+	if height := ui.help.Content.MinSize().Height; height > ui.window.Canvas().Size().Height {
+		t.Errorf("the help is %v px tall in a %v px window", height, ui.window.Canvas().Size().Height)
 	}
 	ui.windowKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if ui.help.Visible() {

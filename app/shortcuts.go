@@ -123,7 +123,11 @@ func (ui *App) showHelp() {
 	title := widget.NewLabelWithStyle("Keyboard and mouse", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	var pop *widget.PopUp
 	closeBtn := widget.NewButton("Close (Esc)", func() { pop.Hide() })
-	pop = widget.NewModalPopUp(container.NewPadded(container.NewBorder(title, closeBtn, nil, nil, grid)), ui.window.Canvas())
+	// On a 1280×720 screen the list is taller than the window: it scrolls, the buttons stay.
+	list := container.NewVScroll(grid)
+	room := ui.window.Canvas().Size().Height - 3*title.MinSize().Height - closeBtn.MinSize().Height
+	list.SetMinSize(fyne.NewSize(grid.MinSize().Width, max(min(grid.MinSize().Height, room), 120)))
+	pop = widget.NewModalPopUp(container.NewPadded(container.NewBorder(title, closeBtn, nil, nil, list)), ui.window.Canvas())
 	ui.help = pop
 	pop.Show()
 }
