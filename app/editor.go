@@ -144,10 +144,14 @@ func (e *editor) reloaded(refused []error) {
 	e.ui.showNote("Updated: this workshop was changed in another window or by leadline edit")
 }
 
+// focusMap gives the map the keyboard, as it has whenever it is shown (README "In the app"):
+// call it after the editor becomes the window's content, which starts a new focus chain.
+func (e *editor) focusMap() { e.ui.window.Canvas().Focus(e.mapView) }
+
 // afterShown runs once the content is on the window: fitting needs the real canvas size.
 func (e *editor) afterShown() {
 	e.mapView.FitMap()
-	e.ui.window.Canvas().Focus(e.mapView) // keys build the map from the first moment
+	e.focusMap()
 }
 
 // showMap rebuilds everything for the current map, e.g. after a tab switch or an undo that
@@ -322,5 +326,5 @@ func (e *editor) switchMap(id string) {
 	e.session.mapID = id
 	e.showMap()
 	e.mapView.FitMap()
-	e.ui.window.Canvas().Focus(e.mapView)
+	e.focusMap()
 }

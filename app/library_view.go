@@ -90,6 +90,7 @@ func (v *libraryView) build() {
 		back = widget.NewButtonWithIcon("Back to the map", theme.NavigateBackIcon(), func() {
 			v.ui.window.SetContent(v.ui.editor.content)
 			v.ui.editor.showMap()
+			v.ui.editor.focusMap()
 		})
 	}
 	v.content = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, back, nil, title), v.buttons), nil, nil, nil,

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"leadline.app/leadline/workshop"
 )
@@ -71,4 +72,36 @@ func TestMapKeysBuildAndWindowShortcutsPassThrough(t *testing.T) {
 	if added.Name != "Deploy" || saved.FlowIndex("b", added.ID) < 0 {
 		t.Errorf("saved stage %+v with flows %v, want Deploy after QA sign-off", *added, saved.Flows)
 	}
+}
+
+// Back from the room view or the library, the map has the keyboard again.
+func TestMapHasTheFocusAgainAfterTheRoomViewAndTheLibrary(t *testing.T) {
+	ui := newTestUI(t)
+	e := ui.editor
+	for _, away := range []struct {
+		name  string
+		leave func()
+		back  func()
+	}{
+		{"room view", ui.togglePresenter, ui.togglePresenter},
+		{"library", ui.showLibrary, func() { test.Tap(findButton(t, ui.window.Content(), "Back to the map")) }},
+	} {
+		away.leave()
+		away.back()
+		if ui.window.Content() != e.content || ui.window.Canvas().Focused() != fyne.Focusable(e.mapView) {
+			t.Errorf("back from the %s: focus on %T", away.name, ui.window.Canvas().Focused())
+		}
+	}
+}
+
+// findButton returns the laid-out button with the given text, failing the test without one.
+func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(root) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no %q button", text)
+	return nil
 }

@@ -135,6 +135,7 @@ func (ui *App) stopPresenting() {
 	if e := ui.editor; e != nil {
 		ui.window.SetContent(e.content)
 		e.mapView.FitMap()
+		e.focusMap()
 	}
 }
 
