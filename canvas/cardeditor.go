@@ -145,8 +145,8 @@ func (v *MapView) OpenEditor(stageID, initial string) {
 	e.stageID = stageID
 	cal := v.workshop.Calendar
 	e.fields[fieldName].SetText(s.Name)
-	e.fields[fieldProcess].SetText(fieldDuration(s.Process, cal))
-	e.fields[fieldWait].SetText(fieldDuration(s.Wait, cal))
+	e.fields[fieldProcess].SetText(workshop.FormatEstimateField(s.Process, s.ProcessRange, cal))
+	e.fields[fieldWait].SetText(workshop.FormatEstimateField(s.Wait, s.WaitRange, cal))
 	e.title.Text = s.Department
 	if e.title.Text == "" {
 		e.title.Text = "Stage"
@@ -196,14 +196,6 @@ func (v *MapView) commitEditor() {
 	}
 }
 
-// fieldDuration writes a duration for a field: blank for zero, so the placeholder shows.
-func fieldDuration(minutes float64, cal workshop.Calendar) string {
-	if minutes == 0 {
-		return ""
-	}
-	return workshop.FormatDuration(minutes, cal)
-}
-
 func (e *cardEditor) focusField(i int) {
 	if app := fyne.CurrentApp(); app != nil {
 		if c := app.Driver().CanvasForObject(e.view); c != nil {
@@ -229,14 +221,23 @@ func (e *cardEditor) commit() bool {
 	if edited.Name == "" {
 		err, failed = errEmptyName, fieldName
 	}
-	if err == nil {
-		if edited.Process, err = workshop.ParseDurationField("Process time", e.fields[fieldProcess].Text, cal); err != nil {
-			failed = fieldProcess
+	// Times are read as the side panel reads them (workshop/fields.go), ranges included.
+	for _, f := range []struct {
+		index    int
+		name     string
+		value    *float64
+		estimate *workshop.Range
+		model    float64
+	}{{fieldProcess, "Process time", &edited.Process, &edited.ProcessRange, s.Process},
+		{fieldWait, "Wait time", &edited.Wait, &edited.WaitRange, s.Wait}} {
+		if err != nil {
+			break
 		}
-	}
-	if err == nil {
-		if edited.Wait, err = workshop.ParseDurationField("Wait time", e.fields[fieldWait].Text, cal); err != nil {
-			failed = fieldWait
+		var typed float64
+		if typed, *f.estimate, err = workshop.ParseEstimateField(f.name, e.fields[f.index].Text, cal); err != nil {
+			failed = f.index
+		} else {
+			*f.value = workshop.KeepUnrounded(typed, f.model, cal)
 		}
 	}
 	if err == nil && edited != *s && v.OnCommand != nil {

@@ -12,23 +12,6 @@ import (
 // Parsers for the editors' text fields. Each error names the field and quotes the text, since
 // it is shown beside the field while the typed text stays as it is.
 
-// parseEstimateField reads a process or wait field: a duration with an optional range,
-// "2d, from 1d to 1w"; blank means zero and no range.
-func parseEstimateField(field, text string, cal workshop.Calendar) (float64, workshop.Range, error) {
-	if strings.TrimSpace(text) == "" {
-		return 0, workshop.Range{}, nil
-	}
-	minutes, r, err := workshop.ParseEstimate(text, cal)
-	if err != nil {
-		var de *workshop.DurationError
-		if errors.As(err, &de) {
-			return 0, workshop.Range{}, fmt.Errorf("%s %q: %s", field, de.Text, de.Reason)
-		}
-		return 0, workshop.Range{}, fmt.Errorf("%s %q: %w", field, text, err)
-	}
-	return minutes, r, nil
-}
-
 // parseCAField reads %C&A: blank means not recorded; otherwise 0–100, a trailing "%" allowed.
 func parseCAField(text string) (ca float64, recorded bool, err error) {
 	ca, recorded, err = workshop.ParsePercent(text)

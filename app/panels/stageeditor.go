@@ -187,12 +187,12 @@ func (e *StageEditor) Show(w *workshop.Workshop, m *workshop.Map, stageID string
 	keep(e.name, func(t string) bool { v, err := requireText("Name", t); return err != nil || v == stage.Name }, stage.Name)
 	estimateAgrees := func(field string, minutes float64, want workshop.Range) func(string) bool {
 		return func(t string) bool {
-			v, r, err := parseEstimateField(field, t, cal)
+			v, r, err := workshop.ParseEstimateField(field, t, cal)
 			return err != nil || (v == minutes && r == want)
 		}
 	}
-	keep(e.process, estimateAgrees("Process time", stage.Process, stage.ProcessRange), formatEstimate(stage.Process, stage.ProcessRange, cal))
-	keep(e.wait, estimateAgrees("Wait time", stage.Wait, stage.WaitRange), formatEstimate(stage.Wait, stage.WaitRange, cal))
+	keep(e.process, estimateAgrees("Process time", stage.Process, stage.ProcessRange), workshop.FormatEstimateField(stage.Process, stage.ProcessRange, cal))
+	keep(e.wait, estimateAgrees("Wait time", stage.Wait, stage.WaitRange), workshop.FormatEstimateField(stage.Wait, stage.WaitRange, cal))
 	keep(e.ca, func(t string) bool {
 		v, recorded, err := parseCAField(t)
 		return err != nil || (recorded == stage.HasCA && (!recorded || v == stage.CA))
@@ -224,26 +224,6 @@ func (e *StageEditor) FocusName() {
 	}
 	c.Focus(e.name)
 	e.name.TypedShortcut(&fyne.ShortcutSelectAll{})
-}
-
-// formatEstimate writes a duration and its range for its field: blank for zero without a
-// range, so the placeholder shows.
-func formatEstimate(minutes float64, r workshop.Range, cal workshop.Calendar) string {
-	if minutes == 0 && !r.IsSet() {
-		return ""
-	}
-	return workshop.FormatEstimate(minutes, r, cal)
-}
-
-// keepUnrounded returns the model's value when typed is what the field shows for it: the field
-// writes durations to the whole minute, so an imported 19.8 minutes shows as "20m", and editing
-// another field must not turn it into 20.
-func keepUnrounded(typed, model float64, cal workshop.Calendar) float64 {
-	shown, _, err := parseEstimateField("", formatEstimate(model, workshop.Range{}, cal), cal)
-	if err == nil && typed == shown {
-		return model
-	}
-	return typed
 }
 
 func (e *StageEditor) stage() *workshop.Stage {
@@ -305,13 +285,13 @@ func (e *StageEditor) edited() (workshop.Stage, bool) {
 	if showError(e.nameError, err); err == nil {
 		s.Name = name
 	}
-	process, processRange, err := parseEstimateField("Process time", e.process.Text, cal)
+	process, processRange, err := workshop.ParseEstimateField("Process time", e.process.Text, cal)
 	if showError(e.processError, err); err == nil {
-		s.Process, s.ProcessRange = keepUnrounded(process, current.Process, cal), processRange
+		s.Process, s.ProcessRange = workshop.KeepUnrounded(process, current.Process, cal), processRange
 	}
-	wait, waitRange, err := parseEstimateField("Wait time", e.wait.Text, cal)
+	wait, waitRange, err := workshop.ParseEstimateField("Wait time", e.wait.Text, cal)
 	if showError(e.waitError, err); err == nil {
-		s.Wait, s.WaitRange = keepUnrounded(wait, current.Wait, cal), waitRange
+		s.Wait, s.WaitRange = workshop.KeepUnrounded(wait, current.Wait, cal), waitRange
 	}
 	ca, recorded, err := parseCAField(e.ca.Text)
 	if showError(e.caError, err); err == nil {
