@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
@@ -14,6 +15,8 @@ func labelsIn(o fyne.CanvasObject) []string {
 	switch v := o.(type) {
 	case *widget.Label:
 		return []string{v.Text}
+	case *container.Scroll:
+		return labelsIn(v.Content)
 	case *fyne.Container:
 		var out []string
 		for _, child := range v.Objects {

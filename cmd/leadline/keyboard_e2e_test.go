@@ -26,15 +26,7 @@ func stageKeys(name, process, wait string) []keyStep {
 // the keyboard alone: no mouse event is sent. `leadline export` then shows the five stages,
 // their times and the five flows saved. It prints how many key actions it took.
 func TestRealWindowKeyboardBuildsAForkAndJoin(t *testing.T) {
-	if os.Getenv("LEADLINE_E2E") == "" {
-		t.Skip("set LEADLINE_E2E=1 and LEADLINE_BIN (make e2e) to drive a real window")
-	}
-	bin := os.Getenv("LEADLINE_BIN")
-	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is missing: run make setup", tool)
-		}
-	}
+	bin := needRealWindow(t, "xdotool", "import")
 	display := startXvfb(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "library.db")
