@@ -115,11 +115,13 @@ func (e *editor) open(s *session) {
 	e.showMap()
 }
 
-// commitForms turns whatever is still being typed (stage panel, workshop details) into edits.
+// commitForms turns whatever is still being typed (on a card, in the stage panel, in the
+// workshop details) into edits.
 func (e *editor) commitForms() {
 	if e.session == nil {
 		return
 	}
+	e.mapView.CommitEditor() // the on-card editor first: the panel then shows what it saved
 	// Showing no stage commits a pending valid edit of the stage on screen.
 	e.stageEditor.Show(e.session.workshop, e.session.currentMap(), "")
 	e.form.Commit()

@@ -73,7 +73,7 @@ func (f *editorField) TypedKey(ev *fyne.KeyEvent) {
 		}
 		f.editor.focusField((f.index + step) % fieldCount)
 	case fyne.KeyReturn, fyne.KeyEnter:
-		f.editor.commit()
+		f.editor.commit(true)
 	case fyne.KeyEscape:
 		view.CloseEditor()
 	case fyne.KeyF1, fyne.KeyF11: // help and presenter mode work mid-edit too
@@ -188,11 +188,12 @@ func (v *MapView) CloseEditor() {
 	v.focus()
 }
 
-// commitEditor commits an open editor, e.g. when the facilitator clicks elsewhere on the map;
-// text that does not parse is dropped rather than trapping the pointer.
-func (v *MapView) commitEditor() {
-	if v.editor != nil && !v.editor.commit() {
-		v.CloseEditor()
+// CommitEditor saves what an open on-card editor holds, e.g. when the facilitator clicks
+// elsewhere on the map or the app closes: the fields that parse are saved, the rest dropped
+// rather than trapping the pointer.
+func (v *MapView) CommitEditor() {
+	if v.editor != nil {
+		v.editor.commit(false)
 	}
 }
 
@@ -204,9 +205,11 @@ func (e *cardEditor) focusField(i int) {
 	}
 }
 
-// commit applies the three fields as one EditStage and closes the editor. A field that does
-// not parse keeps its text and the editor stays open with the error on the card.
-func (e *cardEditor) commit() bool {
+// commit applies the three fields as one EditStage and closes the editor. With all, a field
+// that does not parse keeps its text and the editor stays open with the error on the card;
+// otherwise (a click elsewhere, the app closing) the fields that parse are saved and the rest
+// dropped, so no word typed in time is lost.
+func (e *cardEditor) commit(all bool) bool {
 	v := e.view
 	s := v.model.Stage(e.stageID)
 	if s == nil {
@@ -215,11 +218,17 @@ func (e *cardEditor) commit() bool {
 	}
 	cal := v.workshop.Calendar
 	edited := *s
-	edited.Name = strings.TrimSpace(e.fields[fieldName].Text)
-	var err error
+	var firstErr error
 	failed := -1
-	if edited.Name == "" {
-		err, failed = errEmptyName, fieldName
+	fail := func(index int, err error) {
+		if firstErr == nil {
+			firstErr, failed = err, index
+		}
+	}
+	if name := strings.TrimSpace(e.fields[fieldName].Text); name != "" {
+		edited.Name = name
+	} else {
+		fail(fieldName, errEmptyName)
 	}
 	// Times are read as the side panel reads them (workshop/fields.go), ranges included.
 	for _, f := range []struct {
@@ -227,23 +236,23 @@ func (e *cardEditor) commit() bool {
 		name     string
 		value    *float64
 		estimate *workshop.Range
-		model    float64
-	}{{fieldProcess, "Process time", &edited.Process, &edited.ProcessRange, s.Process},
-		{fieldWait, "Wait time", &edited.Wait, &edited.WaitRange, s.Wait}} {
+	}{{fieldProcess, "Process time", &edited.Process, &edited.ProcessRange},
+		{fieldWait, "Wait time", &edited.Wait, &edited.WaitRange}} {
+		typed, estimate, err := workshop.ParseEstimateField(f.name, e.fields[f.index].Text, cal)
 		if err != nil {
-			break
+			fail(f.index, err)
+			continue
 		}
-		var typed float64
-		if typed, *f.estimate, err = workshop.ParseEstimateField(f.name, e.fields[f.index].Text, cal); err != nil {
-			failed = f.index
-		} else {
-			*f.value = workshop.KeepUnrounded(typed, f.model, cal)
-		}
+		*f.value, *f.estimate = workshop.KeepUnrounded(typed, *f.value, cal), estimate
+	}
+	err := firstErr
+	if !all {
+		err = nil
 	}
 	if err == nil && edited != *s && v.OnCommand != nil {
 		err = v.OnCommand(&workshop.EditStage{MapID: v.model.ID, StageID: s.ID, Stage: edited})
 	}
-	if err != nil {
+	if err != nil && all {
 		e.problem.SetText(err.Error())
 		e.problem.Show()
 		v.placeEditor()

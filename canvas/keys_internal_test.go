@@ -381,3 +381,23 @@ func TestSevenStageForkJoinByKeyboard(t *testing.T) {
 		t.Errorf("%d actions, want at most 35 (issue 9)", fields)
 	}
 }
+
+// A click elsewhere (or the app closing) saves the fields that parse and drops the rest.
+func TestClickingAwayFromTheOnCardEditorSavesWhatParses(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, threeStages(), fyne.NewSize(1200, 600))
+	h.window.Canvas().Focus(h.view)
+	h.view.Select("s2")
+	wait := h.stage("s2").Wait
+	h.press(fyne.KeyF2)
+	h.typeText("Review")
+	h.view.editor.fields[fieldProcess].SetText("45m")
+	h.view.editor.fields[fieldWait].SetText("3x")
+	test.TapCanvas(h.window.Canvas(), fyne.NewPos(600, 450)) // empty canvas
+	if _, open := h.view.EditorOpen(); open {
+		t.Fatal("the editor is still open after a click elsewhere")
+	}
+	if s := h.stage("s2"); s.Name != "Review" || s.Process != 45 || s.Wait != wait || len(h.commands) != 1 {
+		t.Errorf("after the click: %+v in %d commands, want Review, 45m and the old wait in one", *s, len(h.commands))
+	}
+}

@@ -14,7 +14,7 @@ import (
 // whole view, never the model, never the store. Positions are committed once, in endCardDrag.
 func (v *MapView) dragCard(c *stageCard, delta fyne.Delta) {
 	if v.gesture.kind != gestureMoveCard || v.gesture.card != c {
-		v.commitEditor()
+		v.CommitEditor()
 		v.gesture = gesture{kind: gestureMoveCard, card: c, origin: c.mapPos}
 		if !v.isSelected(c.id) {
 			v.setSelection([]string{c.id}, true)

@@ -99,7 +99,7 @@ func (v *MapView) pruneSelection() {
 // double-click is still possible; Shift toggles it in the selection.
 func (v *MapView) cardPressed(c *stageCard, shift bool) {
 	if id, open := v.EditorOpen(); open && id != c.id {
-		v.commitEditor()
+		v.CommitEditor()
 	}
 	v.focus()
 	shift = shift || v.currentModifiers()&fyne.KeyModifierShift != 0
@@ -166,7 +166,7 @@ func (v *MapView) cardAt(p fyne.Position) *stageCard {
 // MouseDown remembers Shift, which decides between panning and rubber-band selection.
 func (v *MapView) MouseDown(ev *desktop.MouseEvent) {
 	v.gesture.pressShift = ev.Modifier&fyne.KeyModifierShift != 0
-	v.commitEditor()
+	v.CommitEditor()
 	v.focus()
 }
 
@@ -174,7 +174,7 @@ func (v *MapView) MouseUp(*desktop.MouseEvent) {}
 
 // Tapped on empty canvas selects the flow under the pointer, or clears the selection.
 func (v *MapView) Tapped(ev *fyne.PointEvent) {
-	v.commitEditor()
+	v.CommitEditor()
 	v.focus()
 	v.gesture.pressShift = false
 	if a := v.flowAt(ev.Position); a != nil {

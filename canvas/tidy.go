@@ -13,7 +13,7 @@ func (v *MapView) Tidy() {
 	if v.model == nil || len(v.model.Stages) == 0 {
 		return
 	}
-	v.commitEditor()
+	v.CommitEditor()
 	var critical []string
 	if v.metrics != nil {
 		for _, s := range v.metrics.CriticalPath {
