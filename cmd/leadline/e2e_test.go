@@ -1,8 +1,8 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -199,31 +199,39 @@ func startXvfb(t *testing.T, extra ...string) string {
 	return startXvfbSized(t, "1920x1080x24", extra...)
 }
 
-// startXvfbSized starts Xvfb with one screen of the given geometry ("WxHxDEPTH") on the
-// first free display from :99, with extra arguments such as "-extension", "GLX" for a
-// display without OpenGL.
+// startXvfbSized starts Xvfb with one screen of the given geometry ("WxHxDEPTH"), with extra
+// arguments such as "-extension", "GLX" for a display without OpenGL. Xvfb picks a free display
+// number itself (-displayfd): it tells a stale socket or lock file of a killed server from a
+// live one, which a scan of /tmp/.X11-unix cannot, so leftovers never use the numbers up.
 func startXvfbSized(t *testing.T, geometry string, extra ...string) string {
-	for n := 99; n < 120; n++ {
-		display := fmt.Sprintf(":%d", n)
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-			continue
-		}
-		xvfb := exec.Command("Xvfb", append([]string{display, "-screen", "0", geometry, "-nolisten", "tcp"}, extra...)...)
-		if err := xvfb.Start(); err != nil {
-			t.Fatal(err)
-		}
-		// SIGTERM, not SIGKILL: Xvfb then removes its socket and lock file, which would
-		// otherwise keep the display number taken for every later test on the machine.
-		t.Cleanup(func() { _ = xvfb.Process.Signal(syscall.SIGTERM); _, _ = xvfb.Process.Wait() })
-		for i := 0; i < 50; i++ {
-			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-				return display
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		t.Fatalf("Xvfb %s did not start", display)
+	t.Helper()
+	read, write, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("no free X display")
+	defer read.Close()
+	xvfb := exec.Command("Xvfb", append([]string{"-displayfd", "3", "-screen", "0", geometry, "-nolisten", "tcp"}, extra...)...)
+	xvfb.ExtraFiles = []*os.File{write} // fd 3 in the child
+	if err := xvfb.Start(); err != nil {
+		t.Fatal(err)
+	}
+	write.Close()
+	// SIGTERM, not SIGKILL: Xvfb then removes its socket and lock file.
+	t.Cleanup(func() { _ = xvfb.Process.Signal(syscall.SIGTERM); _, _ = xvfb.Process.Wait() })
+	number := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(read).ReadString('\n')
+		number <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-number:
+		if n == "" {
+			t.Fatal("Xvfb exited without a display")
+		}
+		return ":" + n
+	case <-time.After(10 * time.Second):
+		t.Fatal("Xvfb did not start within 10 s")
+	}
 	return ""
 }
 

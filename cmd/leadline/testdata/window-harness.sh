@@ -1,6 +1,6 @@
 # window-harness.sh: sourced by startup.sh and memory.sh. It checks the tools, builds the
 # binary unless LEADLINE_BIN names one, makes a work folder, and stops what the script started
-# when it exits. start_xvfb FIRST LAST starts a private display; blank WINDOW tells whether a
+# when it exits. start_xvfb starts a private display; blank WINDOW tells whether a
 # window still shows one flat colour (not painted yet).
 script=$(basename "$0")
 cd "$(dirname "$0")/../../.."
@@ -24,17 +24,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_xvfb() { # first last → exports DISPLAY: the first free number in the range
-  local n
-  for n in $(seq "$1" "$2"); do
-    [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
-    Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-    pids+=($!)
-    for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
-    [ -e "/tmp/.X11-unix/X$n" ] && { export DISPLAY=":$n"; return 0; }
-  done
-  echo "$script: no free X display" >&2
-  exit 1
+start_xvfb() { # → exports DISPLAY: Xvfb picks a free number itself (-displayfd), telling the
+  # stale socket of a killed server from a live one
+  local out="$work/display" n
+  Xvfb -displayfd 1 -screen 0 1920x1080x24 -nolisten tcp >"$out" 2>/dev/null &
+  pids+=($!)
+  for _ in $(seq 100); do n=$(head -n1 "$out" 2>/dev/null); [ -n "$n" ] && break; sleep 0.1; done
+  [ -n "$n" ] || { echo "$script: Xvfb did not start" >&2; exit 1; }
+  export DISPLAY=":$n"
 }
 
 blank() { # window id → succeeds while the window shows one flat colour (or cannot be read)
