@@ -33,18 +33,20 @@ type Options struct {
 
 // App is the running Leadline window.
 type App struct {
-	fyneApp      fyne.App
-	window       fyne.Window
-	lib          *store.Library
-	runOnUI      func(func())
-	openLibrary  func(string) (*store.Library, error)
-	editor       *editor
-	presenting   bool        // the room view is on, in this window or its own
-	room         *room.View  // while presenting
-	roomWindow   fyne.Window // the room view's own window, nil when it took over this one
-	themeVariant fyne.ThemeVariant
-	shortcuts    fyne.ShortcutHandler // the window's shortcuts, also reachable from tests
-	help         *widget.PopUp        // the shortcut overlay, once shown
+	fyneApp fyne.App
+	window  fyne.Window
+	lib     *store.Library
+	runOnUI func(func())
+	// sizeBeforeRoom is the editor's window size when the room view took the window over.
+	sizeBeforeRoom fyne.Size
+	openLibrary    func(string) (*store.Library, error)
+	editor         *editor
+	presenting     bool        // the room view is on, in this window or its own
+	room           *room.View  // while presenting
+	roomWindow     fyne.Window // the room view's own window, nil when it took over this one
+	themeVariant   fyne.ThemeVariant
+	shortcuts      fyne.ShortcutHandler // the window's shortcuts, also reachable from tests
+	help           *widget.PopUp        // the shortcut overlay, once shown
 	// secondDisplay answers whether a second screen is attached; nil asks the driver.
 	secondDisplay func() bool
 	screenPixels  fyne.Size // the screen the window opens on, once FitScreen was told

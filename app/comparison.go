@@ -21,7 +21,11 @@ func newComparison() *comparison {
 		title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		grid:  container.NewGridWithColumns(4),
 	}
-	c.content = container.NewVBox(c.title, c.grid, widget.NewSeparator())
+	// Scrolled, and at most comparisonHeight tall, when the side panel is small: four columns
+	// of compound durations are wider and taller than a 1280×720 screen leaves the panel, and
+	// would otherwise grow the window past the screen.
+	table := container.NewVBox(c.title, c.grid, widget.NewSeparator())
+	c.content = container.New(&capHeight{content: table, limit: comparisonHeight}, container.NewScroll(table))
 	c.content.Hide()
 	return c
 }
@@ -63,4 +67,25 @@ func signedChange(change, before float64, cal workshop.Calendar) string {
 		text += " (" + workshop.FormatPercentChange(change/before) + ")"
 	}
 	return text
+}
+
+// comparisonHeight is the most the before/after table asks of the side panel's height.
+const comparisonHeight = 140
+
+// capHeight asks for its content's height up to a limit and no width, and gives its one child
+// (a scroll around the content) all the space it gets.
+type capHeight struct {
+	content fyne.CanvasObject
+	limit   float32
+}
+
+func (c *capHeight) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(0, min(c.content.MinSize().Height, c.limit))
+}
+
+func (c *capHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
 }

@@ -89,7 +89,9 @@ func newEditor(ui *App) *editor {
 		container.NewTabItem("Delays", container.NewBorder(e.comparison.content, nil, nil, nil,
 			// Stacked, not side by side: two lists abreast would make the side panel wider than a
 			// 1280×720 projector leaves it.
-			container.NewVSplit(container.NewVSplit(e.delays, e.levers), e.departments))),
+			// The department chart scrolls: a future state's before/after bars are taller than
+			// a 1280×720 screen leaves the panel.
+			container.NewVSplit(container.NewVSplit(e.delays, e.levers), container.NewVScroll(e.departments)))),
 		container.NewTabItem("Workshop", container.NewVScroll(container.NewVBox(e.mapForm.content, widget.NewSeparator(), e.form.Content()))),
 		container.NewTabItem("Timer", e.timer),
 		container.NewTabItem("Glossary", panels.NewGlossary()),

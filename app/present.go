@@ -1,6 +1,8 @@
 package app
 
 import (
+	"time"
+
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -89,10 +91,12 @@ func (ui *App) togglePresenter() {
 	e.timer.OnUpdate = ui.room.TimerChanged
 	ui.presenting = true
 	if placement == roomTakesOver {
+		ui.sizeBeforeRoom = ui.window.Canvas().Size()
 		ui.applyTheme()
 		ui.window.SetPadded(false)
 		ui.window.SetContent(ui.room)
 		ui.window.SetFullScreen(true)
+		ui.repaintRoomSoon()
 		return
 	}
 	w := ui.fyneApp.NewWindow("Leadline — room view")
@@ -130,6 +134,12 @@ func (ui *App) stopPresenting() {
 		return
 	}
 	ui.window.SetFullScreen(false)
+	if ui.sizeBeforeRoom.Width > 0 {
+		// Back at the size the editor had, not the screen's: without a window manager (or
+		// with some) leaving full screen keeps the full-screen size, which would push Present
+		// and the side panel off a laptop's screen and be remembered for the next start.
+		ui.window.Resize(ui.sizeBeforeRoom)
+	}
 	ui.applyTheme()
 	ui.window.SetPadded(true)
 	if e := ui.editor; e != nil {
@@ -137,6 +147,18 @@ func (ui *App) stopPresenting() {
 		e.mapView.FitMap()
 		e.focusMap()
 	}
+}
+
+// repaintRoomSoon draws the room view again once the switch to full screen has settled: the GL
+// driver can otherwise keep showing fragments of the editor until the next input event.
+func (ui *App) repaintRoomSoon() {
+	time.AfterFunc(300*time.Millisecond, func() {
+		ui.runOnUI(func() {
+			if ui.room != nil {
+				ui.room.Refresh()
+			}
+		})
+	})
 }
 
 // roomChanged shows an edit (or a map switch, or a theme change) in the room view at once.

@@ -152,3 +152,21 @@ func roomShows(w fyne.Window, text string) bool {
 	walk(w.Content())
 	return found
 }
+
+// Leaving the room view gives the editor back the size it had, not the full screen's: a window
+// left at 1920×1080 on a laptop hides Present and the side panel, and was remembered as the size
+// to reopen at.
+func TestLeavingTheRoomRestoresTheWindowSize(t *testing.T) {
+	ui := newTestUI(t)
+	ui.Window().Resize(fyne.NewSize(1440, 900))
+	before := ui.Window().Canvas().Size()
+	ui.togglePresenter()
+	if !ui.presenting || ui.roomWindow != nil {
+		t.Fatal("the room view did not take the window over")
+	}
+	ui.Window().Resize(fyne.NewSize(1920, 1080)) // what full screen does to it
+	ui.togglePresenter()
+	if got := ui.Window().Canvas().Size(); got != before {
+		t.Errorf("after the room view the window is %v, want %v as before", got, before)
+	}
+}

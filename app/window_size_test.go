@@ -1,11 +1,14 @@
 package app
 
 import (
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"leadline.app/leadline/assets"
+	"leadline.app/leadline/workshop/formats"
 	"leadline.app/leadline/workshop/store"
 )
 
@@ -55,5 +58,43 @@ func TestWindowFirstOpensWithinASmallScreen(t *testing.T) {
 	}
 	if min := ui.editor.content.MinSize(); min.Width > 1280 || min.Height > 720 {
 		t.Errorf("the editor needs at least %v, more than a 1280×720 screen", min)
+	}
+}
+
+// A future state adds the before/after table and the changes under each figure; the editor must
+// still fit a 1280×720 projector, or Fyne grows the window past the screen (found trying the
+// sample's future state at 720p: the window grew to 1914 px and Present went off the screen).
+func TestFutureStateFitsASmallScreen(t *testing.T) {
+	lib, err := store.Open(filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample := assets.Samples()[0]
+	w, _, err := formats.Import(sample.File, sample.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := lib.Create(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui := New(test.NewTempApp(t), Options{Library: lib, Workshop: id})
+	defer ui.shutdown()
+	e := ui.editor
+	var future string
+	for _, m := range e.session.workshop.Maps {
+		if m.Baseline != "" {
+			future = m.ID
+		}
+	}
+	if future == "" {
+		t.Fatal("the first sample has no future state")
+	}
+	e.switchMap(future)
+	if !e.comparison.content.Visible() {
+		t.Fatal("the future state shows no before/after")
+	}
+	if min := e.content.MinSize(); min.Width > 1280 || min.Height > 720 {
+		t.Errorf("on the future state the editor needs at least %v, more than a 1280×720 screen", min)
 	}
 }

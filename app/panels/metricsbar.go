@@ -50,7 +50,9 @@ func newMetricTile(caption string) *metricTile {
 	t.accent.CornerRadius = 3
 	t.accent.SetMinSize(fyne.NewSize(6, 0))
 	t.valueFit = &fitText{text: t.value, want: t.value.TextSize}
-	text := container.NewVBox(t.caption, container.New(t.valueFit, t.value), t.note)
+	// The change against a baseline shrinks to its tile too, like the value: five of them at
+	// full size made the bar wider than a 1280×720 screen.
+	text := container.NewVBox(t.caption, container.New(t.valueFit, t.value), container.New(&fitText{text: t.note, want: t.note.TextSize}, t.note))
 	t.root = container.NewStack(t.background,
 		container.NewBorder(nil, nil, container.NewPadded(t.accent), nil, container.NewPadded(text)))
 	return t
