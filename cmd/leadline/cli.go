@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/formats"
 )
 
 // usageError marks mistakes in the command line itself; they exit 2 like flag's own errors.
@@ -89,6 +90,33 @@ func run(args []string) error {
 		}
 	}
 	return openApp(appRequest{db: *db, workshopID: id, present: *present})
+}
+
+// statusList is a repeatable flag: --queue "Ready for QA" --queue Backlog.
+type statusList []string
+
+func (l *statusList) String() string     { return strings.Join(*l, ", ") }
+func (l *statusList) Set(v string) error { *l = append(*l, v); return nil }
+
+// addLogFlags gives a subcommand that reads files the event-log options --queue and --done.
+func addLogFlags(fs *flag.FlagSet) *formats.ImportOptions {
+	opts := &formats.ImportOptions{}
+	fs.Var((*statusList)(&opts.Log.Queues), "queue", "an event-log status that is a queue: its time is wait (repeatable)")
+	fs.Var((*statusList)(&opts.Log.Done), "done", "an event-log status that completes an item (repeatable)")
+	return opts
+}
+
+// importFile reads a workshop file; --queue and --done given for a file that is not an event
+// log are said to be ignored rather than silently dropped.
+func importFile(path string, opts *formats.ImportOptions) (*workshop.Workshop, error) {
+	w, format, err := formats.ImportFileWith(path, *opts)
+	if err != nil {
+		return nil, err
+	}
+	if !formats.IsEventLog(format) && len(opts.Log.Queues)+len(opts.Log.Done) > 0 {
+		fmt.Fprintf(os.Stderr, "leadline: note: --queue and --done apply to event logs; %s is %s, so they were ignored\n", path, format)
+	}
+	return w, nil
 }
 
 func newFlagSet(name string) *flag.FlagSet {

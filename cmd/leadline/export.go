@@ -19,6 +19,7 @@ func runExport(args []string, _ io.Writer) error {
 	db := fs.String("db", "", "library file")
 	workshopID := fs.String("workshop", "", "workshop id in the library")
 	paper := fs.String("paper", "A4", "A4 or Letter (pdf only)")
+	logOpts := addLogFlags(fs)
 	files, err := parseArgs(fs, args, 0, 1)
 	if err != nil {
 		return err
@@ -37,7 +38,7 @@ func runExport(args []string, _ io.Writer) error {
 	if err := checkOutput(*output, sources...); err != nil {
 		return err
 	}
-	w, err := exportSource(files, *db, *workshopID)
+	w, err := exportSource(files, *db, *workshopID, logOpts)
 	if err != nil {
 		return err
 	}
@@ -72,11 +73,10 @@ func runExport(args []string, _ io.Writer) error {
 }
 
 // exportSource reads the workshop to export: a file, or a workshop of a library.
-func exportSource(files []string, db, workshopID string) (*workshop.Workshop, error) {
+func exportSource(files []string, db, workshopID string, logOpts *formats.ImportOptions) (*workshop.Workshop, error) {
 	switch {
 	case len(files) == 1 && workshopID == "":
-		w, _, err := formats.ImportFile(files[0])
-		return w, err
+		return importFile(files[0], logOpts)
 	case len(files) == 0 && workshopID != "":
 		id, err := parseWorkshopID(workshopID)
 		if err != nil {
