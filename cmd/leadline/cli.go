@@ -47,9 +47,11 @@ const usage = `usage:
   leadline forecast [--json] [--trials N] [--seed S] FILE  Monte Carlo lead time of every map over its ranges
   leadline import [--db FILE] IN                    add a workshop file to the library, print its id
   leadline list [--db FILE]                         id, name, maps and last change of each workshop
-  leadline export --format json|pdf -o OUT [--paper A4|Letter] (--db FILE --workshop ID | IN)
+  leadline export --format json|pdf|png|svg -o OUT [--paper A4|Letter] [--map NAME] (--db FILE --workshop ID | IN)
   leadline edit [--db FILE] --workshop ID           apply JSON-line edits from stdin, print "ok LINE" once each is saved
-Files may be Leadline JSON, Norn JSON or timemap CSV; the format is read from the content.`
+Files may be Leadline JSON, Norn JSON, timemap CSV or an event log (CSV or JSON); the format
+is read from the content. For an event log, metrics, import and export take --queue NAME and
+--done NAME (each repeatable) to mark statuses that are queues or that complete an item.`
 
 // run dispatches to a subcommand, or opens the app.
 func run(args []string) error {

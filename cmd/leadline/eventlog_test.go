@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,5 +55,44 @@ func TestEventLogOptions(t *testing.T) {
 	}
 	if again.Maps[0].LeadTimeMinutes != report.Maps[0].LeadTimeMinutes {
 		t.Errorf("lead time %v after the round trip, was %v", again.Maps[0].LeadTimeMinutes, report.Maps[0].LeadTimeMinutes)
+	}
+}
+
+// export --format png|svg writes the chosen map from a file or from the library.
+func TestExportPicture(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	var out bytes.Buffer
+	if err := runImport([]string{"--db", db, "testdata/release.json"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	id := strings.TrimSpace(out.String())
+	tests := []struct {
+		name, out string
+		args      []string
+		want      string // what the file must start with and hold
+		holds     string
+	}{
+		{"png from a log", "map.png", []string{"--format", "png", "testdata/jira-status.csv", "--done", "Done"}, "\x89PNG", "IHDR"},
+		{"svg of a named map from the library", "map.svg", []string{"--format", "SVG", "--map", "release FUTURE", "--db", db, "--workshop", id}, "<?xml", ">Release with parallel sign-offs — Release future</text>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, tt.out)
+			if err := runExport(append(tt.args, "-o", path), &bytes.Buffer{}); err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(string(data), tt.want) || !strings.Contains(string(data), tt.holds) {
+				t.Errorf("%s starts %q; want %q and %q in it", tt.out, data[:min(len(data), 40)], tt.want, tt.holds)
+			}
+		})
+	}
+	err := runExport([]string{"--format", "png", "--map", "Nope", "-o", filepath.Join(dir, "x.png"), "testdata/release.json"}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), `no map named "Nope"`) {
+		t.Errorf("unknown map: %v", err)
 	}
 }

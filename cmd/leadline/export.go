@@ -14,7 +14,8 @@ import (
 
 func runExport(args []string, _ io.Writer) error {
 	fs := newFlagSet("export")
-	format := fs.String("format", "json", "json or pdf")
+	format := fs.String("format", "json", "json, pdf, png or svg")
+	mapName := fs.String("map", "", "the map to draw (png and svg; default the first)")
 	output := fs.String("o", "", "output file")
 	db := fs.String("db", "", "library file")
 	workshopID := fs.String("workshop", "", "workshop id in the library")
@@ -66,8 +67,17 @@ func runExport(args []string, _ io.Writer) error {
 		for _, name := range res.Replaced {
 			fmt.Fprintf(os.Stderr, "leadline: note: characters the handout font lacks were replaced in %s\n", terminalSafe(strconv.Quote(name)))
 		}
+	case "png", "svg":
+		res, err := report.Picture(w, report.PictureOptions{Format: report.PictureFormat(strings.ToLower(*format)), Map: *mapName})
+		if err != nil {
+			return fmt.Errorf("export %s: %w", *output, err)
+		}
+		data = res.Data
+		for _, name := range res.Replaced {
+			fmt.Fprintf(os.Stderr, "leadline: note: characters the picture font lacks were replaced in %q\n", name)
+		}
 	default:
-		return usagef("export: --format %q: use json or pdf", *format)
+		return usagef("export: --format %q: use json, pdf, png or svg", *format)
 	}
 	return writeFileAtomically(*output, data)
 }
