@@ -61,6 +61,14 @@ func Picture(w *workshop.Workshop, opts PictureOptions) (result *PictureResult, 
 	if err != nil {
 		return nil, err
 	}
+	return PictureOfMap(w, m, opts.Format)
+}
+
+// PictureOfMap draws the given map of the workshop, as Picture does.
+func PictureOfMap(w *workshop.Workshop, m *workshop.Map, format PictureFormat) (result *PictureResult, err error) {
+	if format != PNG && format != SVG {
+		return nil, fmt.Errorf("picture: format %q: use png or svg", format)
+	}
 	if err := checkNumbers(m); err != nil {
 		return nil, fmt.Errorf("picture of %q: %w", w.Name, err)
 	}
@@ -96,7 +104,7 @@ func Picture(w *workshop.Workshop, opts PictureOptions) (result *PictureResult, 
 	var backend pictureBackend
 	var raster *pngBackend
 	var vector *svgBackend
-	if opts.Format == PNG {
+	if format == PNG {
 		raster = newPNGBackend(widthPx, heightPx, scale, fonts)
 		backend = raster
 	} else {
