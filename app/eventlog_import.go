@@ -58,7 +58,10 @@ func (ui *App) eventLogImportDialog(file string, data []byte) {
 		"(their time counts as wait) and those that complete an item; every other status becomes a stage.",
 		file, len(visits), len(choices)))
 	intro.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(rows))
+	// The VBox keeps the rows at their own height; a long list of statuses scrolls.
+	list := container.NewVScroll(container.NewVBox(rows))
+	list.SetMinSize(fyne.NewSize(560, 280))
+	content := container.NewBorder(intro, nil, nil, nil, list)
 	d := dialog.NewCustomConfirm("Import event log", "Import", "Cancel", content, func(ok bool) {
 		if !ok {
 			return
