@@ -33,19 +33,32 @@ func (ui *App) exportPictureDialog() {
 		if strings.EqualFold(filepath.Ext(wc.URI().Name()), ".svg") {
 			format = report.SVG
 		}
-		res, err := report.PictureOfMap(w, m, format)
-		if err != nil {
-			wc.Close()
-			ui.showError(err)
-			return
-		}
-		_, werr := wc.Write(res.Data)
-		cerr := wc.Close()
-		if werr != nil || cerr != nil {
-			ui.showError(fmt.Errorf("write %s: %v", wc.URI().Path(), firstError(werr, cerr)))
-			return
-		}
-		ui.showNote(fmt.Sprintf("Saved %s (%d × %d px)", wc.URI().Path(), res.Width, res.Height))
+		// A 500-stage map takes seconds to rasterise: draw a copy off the UI goroutine, so
+		// the window stays live and later edits cannot race the drawing.
+		snapshot := w.Clone()
+		mapCopy := snapshot.MapByID(m.ID)
+		ui.showNote("Drawing the picture…")
+		go func() {
+			res, err := report.PictureOfMap(snapshot, mapCopy, format)
+			if err == nil {
+				_, werr := wc.Write(res.Data)
+				if cerr := wc.Close(); werr == nil && cerr != nil {
+					werr = cerr
+				}
+				if werr != nil {
+					err = fmt.Errorf("write %s: %w", wc.URI().Path(), werr)
+				}
+			} else {
+				wc.Close()
+			}
+			fyne.Do(func() {
+				if err != nil {
+					ui.showError(err)
+					return
+				}
+				ui.showNote(fmt.Sprintf("Saved %s (%d × %d px)", wc.URI().Path(), res.Width, res.Height))
+			})
+		}()
 	}, ui.window)
 	d.SetFileName(fileName(w.Name+" - "+m.Name, ".png"))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".svg"}))

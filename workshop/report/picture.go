@@ -43,9 +43,11 @@ const (
 	MinPictureWidth = 1920
 	// Two picture pixels to a canvas pixel keep text crisp on a projector.
 	picturePxPerMM = 2 / mmPerPxFull
-	// Bounds that keep a huge map from filling memory: a PNG of 5,000 stages is of no use.
+	// Bounds that keep a huge map from filling memory (40 megapixels are 160 MB of RGBA): a
+	// larger map is drawn smaller, and one that cannot be drawn 1920 px wide within them is
+	// refused. A PNG of 5,000 stages is of no use on a slide.
 	maxPictureSide   = 16000
-	maxPicturePixels = 100e6
+	maxPicturePixels = 40e6
 )
 
 // Picture draws one map for slides: cards, flows, delay badges and the legend, with the
@@ -97,7 +99,7 @@ func PictureOfMap(w *workshop.Workshop, m *workshop.Map, format PictureFormat) (
 	pageH := mapTop + mapH + pictureMarginMM
 	scale := pictureScale(pageW, pageH)
 	widthPx, heightPx := int(math.Ceil(pageW*scale)), int(math.Ceil(pageH*scale))
-	if widthPx > maxPictureSide || heightPx > maxPictureSide || float64(widthPx)*float64(heightPx) > maxPicturePixels {
+	if widthPx > maxPictureSide || heightPx > maxPictureSide || float64(widthPx)*float64(heightPx) > maxPicturePixels*1.01 {
 		return nil, fmt.Errorf("picture of map %q: %d × %d px is too large for a picture; export the PDF handout, which splits a large map into pages", m.Name, widthPx, heightPx)
 	}
 
@@ -146,11 +148,12 @@ func PictureOfMap(w *workshop.Workshop, m *workshop.Map, format PictureFormat) (
 }
 
 // pictureScale is the pixels per page millimetre: two per canvas pixel, more for a map
-// narrower than a slide, less for one too large to hold in memory.
+// narrower than a slide, less for one too large to hold in memory, but never narrower than
+// a slide.
 func pictureScale(pageW, pageH float64) float64 {
-	scale := math.Max(picturePxPerMM, MinPictureWidth/pageW)
-	scale = math.Min(scale, math.Max(MinPictureWidth/pageW, math.Min(maxPictureSide/pageW, maxPictureSide/pageH)))
-	return math.Max(scale, MinPictureWidth/pageW)
+	slide := MinPictureWidth / pageW
+	fits := math.Min(math.Min(maxPictureSide/pageW, maxPictureSide/pageH), math.Sqrt(maxPicturePixels/(pageW*pageH)))
+	return math.Max(slide, math.Min(math.Max(picturePxPerMM, slide), fits))
 }
 
 func pictureMap(w *workshop.Workshop, name string) (*workshop.Map, error) {
