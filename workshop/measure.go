@@ -58,20 +58,6 @@ func (o *Observed) validate(mapName string) error {
 	return nil
 }
 
-// StageSpread is the 10th and 90th percentile of a measured stage's wait and process samples,
-// the variability a forecast can sample from.
-type StageSpread struct {
-	WaitLow, WaitHigh       float64
-	ProcessLow, ProcessHigh float64
-	Samples                 int // finished first visits measured
-}
-
-// Measurement is what an event log says: the map, and each stage's spread by stage ID.
-type Measurement struct {
-	Map    *Map
-	Spread map[string]StageSpread
-}
-
 // MeasuredMapName is the name of the one map an event log becomes.
 const MeasuredMapName = "Current state (measured)"
 
@@ -111,7 +97,7 @@ type eventLog struct {
 
 // MeasureMap derives the measured current state from an event log's visits, given in file
 // order. It fails only when no stage is left (every status a queue or done, or no visits).
-func MeasureMap(visits []Visit, opts LogOptions) (*Measurement, error) {
+func MeasureMap(visits []Visit, opts LogOptions) (*Map, error) {
 	log := indexLog(visits, opts)
 	if len(log.stageNames) == 0 {
 		if len(visits) == 0 {
@@ -131,7 +117,6 @@ func MeasureMap(visits []Visit, opts LogOptions) (*Measurement, error) {
 
 	m := &Map{ID: "m1", Name: MeasuredMapName, State: Current}
 	idOf := func(p int) string { return fmt.Sprintf("s%d", p+1) }
-	spread := make(map[string]StageSpread, len(order))
 	for p, stage := range order {
 		t := times[stage]
 		s := &Stage{ID: idOf(p), Name: log.stageNames[stage], Department: log.departments[stage],
@@ -143,12 +128,11 @@ func MeasureMap(visits []Visit, opts LogOptions) (*Measurement, error) {
 		if len(t.wait) == 0 {
 			s.Notes = "No finished visit in the log, so no time was measured."
 		}
+		// Step 11: the 10th and 90th percentiles give the forecast the measured spread. A
+		// rounded even-count median may fall just outside them; the range still holds it.
+		s.WaitRange = measuredRange(t.wait, s.Wait)
+		s.ProcessRange = measuredRange(t.process, s.Process)
 		m.Stages = append(m.Stages, s)
-		spread[s.ID] = StageSpread{
-			WaitLow: math.Min(Percentile(t.wait, 0.10), s.Wait), WaitHigh: math.Max(Percentile(t.wait, 0.90), s.Wait),
-			ProcessLow: math.Min(Percentile(t.process, 0.10), s.Process), ProcessHigh: math.Max(Percentile(t.process, 0.90), s.Process),
-			Samples: len(t.wait),
-		}
 	}
 	for i := range direct.rows {
 		for j := i + 1; j < len(order); j++ {
@@ -164,7 +148,16 @@ func MeasureMap(visits []Visit, opts LogOptions) (*Measurement, error) {
 	layOutByOrder(m, direct)
 	observed := log.observed()
 	m.Observed = &observed
-	return &Measurement{Map: m, Spread: spread}, nil
+	return m, nil
+}
+
+// measuredRange is the 10th to 90th percentile of sorted samples, widened to hold the stage's
+// value; no samples, no range.
+func measuredRange(sorted []float64, value float64) Range {
+	if len(sorted) == 0 {
+		return Range{}
+	}
+	return Range{Low: math.Min(Percentile(sorted, 0.10), value), High: math.Max(Percentile(sorted, 0.90), value)}
 }
 
 // indexLog groups the visits by item in order of first appearance, sorts each item's visits

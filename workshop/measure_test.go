@@ -2,6 +2,7 @@ package workshop
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -101,11 +102,10 @@ func TestMeasureMap(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			measured, err := MeasureMap(visitsOf(t, tt.log), tt.opts)
+			m, err := MeasureMap(visitsOf(t, tt.log), tt.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			m := measured.Map
 			var stages, flows []string
 			for _, s := range m.Stages {
 				row := fmt.Sprintf("%s %g/%g", s.Name, s.Process, s.Wait)
@@ -137,19 +137,49 @@ func TestMeasureMap(t *testing.T) {
 	}
 }
 
-// The 10th and 90th percentiles of the samples bracket the stage's median, for the forecast.
-func TestMeasureSpread(t *testing.T) {
-	var log strings.Builder
-	for i, length := range []int{10, 20, 30, 40, 100} {
-		fmt.Fprintf(&log, "%d Build 0 %d\n", i, length)
+// Stages get their wait and process ranges from the 10th and 90th percentiles of their
+// samples, for the forecast; a rounded median outside them widens the range to hold it.
+func TestMeasuredRanges(t *testing.T) {
+	tests := []struct {
+		name         string
+		log          string
+		process      float64
+		processRange Range
+		wait         float64
+		waitRange    Range
+	}{
+		{
+			// Ranks 0.4 and 3.6 of 10, 20, 30, 40, 100: 14 and 76 around the median 30.
+			name:         "five samples",
+			log:          "1 Build 0 10\n2 Build 0 20\n3 Build 0 30\n4 Build 0 40\n5 Build 0 100",
+			process:      30,
+			processRange: Range{Low: 14, High: 76},
+		},
+		{
+			// Waits 0 and 1: the median 0.5 rounds to 1, above the 90th percentile 0.9.
+			name:         "a rounded median above the 90th percentile",
+			log:          "1 Plan 0 10\n1 Build 10 20\n2 Plan 0 10\n2 Build 11 21",
+			process:      10,
+			processRange: Range{Low: 10, High: 10},
+			wait:         1,
+			waitRange:    Range{Low: 0.1, High: 1},
+		},
 	}
-	measured, err := MeasureMap(visitsOf(t, log.String()), LogOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Ranks 0.4 and 3.6 of 10, 20, 30, 40, 100: 14 and 76.
-	got := measured.Spread["s1"]
-	if got.ProcessLow != 14 || got.ProcessHigh != 76 || got.Samples != 5 || measured.Map.Stages[0].Process != 30 {
-		t.Errorf("spread %+v, process %g; want 14–76 around 30 from 5 samples", got, measured.Map.Stages[0].Process)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := MeasureMap(visitsOf(t, tt.log), LogOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := m.Stages[len(m.Stages)-1]
+			near := func(a, b Range) bool { return math.Abs(a.Low-b.Low) < 1e-9 && math.Abs(a.High-b.High) < 1e-9 }
+			if s.Process != tt.process || !near(s.ProcessRange, tt.processRange) || s.Wait != tt.wait || !near(s.WaitRange, tt.waitRange) {
+				t.Errorf("%s: process %g %+v, wait %g %+v; want %g %+v, %g %+v", s.Name, s.Process, s.ProcessRange,
+					s.Wait, s.WaitRange, tt.process, tt.processRange, tt.wait, tt.waitRange)
+			}
+			if err := m.Validate(); err != nil {
+				t.Errorf("ranges do not validate: %v", err)
+			}
+		})
 	}
 }

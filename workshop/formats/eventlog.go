@@ -57,13 +57,13 @@ func ParseEventLog(name string, data []byte, opts workshop.LogOptions) (*worksho
 	if err != nil {
 		return nil, err
 	}
-	measured, err := workshop.MeasureMap(visits, opts)
+	m, err := workshop.MeasureMap(visits, opts)
 	if err != nil {
 		return nil, &Error{File: name, Msg: err.Error()}
 	}
 	w := workshop.NewWorkshop(nameFromFile(name))
 	w.Calendar = workshop.MeasuredCalendar
-	w.Maps = []*workshop.Map{measured.Map}
+	w.Maps = []*workshop.Map{m}
 	if err := w.Validate(); err != nil {
 		return nil, &Error{File: name, Msg: oneLine(err)}
 	}
