@@ -38,7 +38,10 @@ func newTotalsPill() *totalsPill {
 	p.background.StrokeWidth = 1
 	p.figures.TextSize, p.efficiency.TextSize, p.forecast.TextSize, p.observed.TextSize = 15, 15, 15, 15
 	p.efficiency.TextStyle = fyne.TextStyle{Bold: true}
-	pill := container.NewStack(p.background, container.NewPadded(container.NewHBox(p.figures, p.efficiency, p.forecast, p.observed)))
+	// The observed lead time of a measured map gets a row of its own, so the pill still fits
+	// a 1280-pixel window with the forecast beside the model's figures.
+	rows := container.NewVBox(container.NewHBox(p.figures, p.efficiency, p.forecast), container.NewCenter(p.observed))
+	pill := container.NewStack(p.background, container.NewPadded(rows))
 	// Non-tappable objects let clicks through to the map underneath.
 	p.content = container.NewVBox(container.NewHBox(layout.NewSpacer(), pill, layout.NewSpacer()))
 	p.content.Hide()
@@ -61,6 +64,11 @@ func (p *totalsPill) update(w *workshop.Workshop, m *workshop.Map, mt *workshop.
 	p.calendar = cal
 	p.observed.Color = p.figures.Color
 	p.observed.Text = observedText(m, cal)
+	if p.observed.Text == "" {
+		p.observed.Hide()
+	} else {
+		p.observed.Show()
+	}
 	p.content.Show()
 	p.content.Refresh()
 }
@@ -84,8 +92,8 @@ func observedText(m *workshop.Map, cal workshop.Calendar) string {
 	}
 	o := m.Observed
 	if o.Items == 0 {
-		return "  ·  Observed: no completed item yet"
+		return "Observed: no completed item yet"
 	}
-	return fmt.Sprintf("  ·  Observed P50 %s / P85 %s from %d items",
+	return fmt.Sprintf("Observed P50 %s / P85 %s from %d items",
 		workshop.FormatShort(o.P50, cal), workshop.FormatShort(o.P85, cal), o.Items)
 }

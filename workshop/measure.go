@@ -152,12 +152,17 @@ func MeasureMap(visits []Visit, opts LogOptions) (*Map, error) {
 }
 
 // measuredRange is the 10th to 90th percentile of sorted samples, widened to hold the stage's
-// value; no samples, no range.
+// value. Samples without spread (one visit, or all alike) give no range: the time is as
+// certain as the log can tell, and the card stays uncluttered.
 func measuredRange(sorted []float64, value float64) Range {
 	if len(sorted) == 0 {
 		return Range{}
 	}
-	return Range{Low: math.Min(Percentile(sorted, 0.10), value), High: math.Max(Percentile(sorted, 0.90), value)}
+	r := Range{Low: math.Min(Percentile(sorted, 0.10), value), High: math.Max(Percentile(sorted, 0.90), value)}
+	if r.Low == r.High {
+		return Range{}
+	}
+	return r
 }
 
 // indexLog groups the visits by item in order of first appearance, sorts each item's visits
