@@ -46,13 +46,13 @@ func TestRealWindowMeasuredMap(t *testing.T) {
 	shot := artifactPath(t, "e2e-measured.png")
 	x.screenshot(shot)
 
-	// A: 09:00–16:00, B: 09:00–14:00; P50 6h, P85 6.7h in the pill's short form.
+	// A: 09:00–16:00, B: 09:00–14:00; P50 6h, P85 6h 42m in the pill.
 	text, err := exec.Command("tesseract", shot, "-", "--psm", "11").Output()
 	if err != nil {
 		t.Fatalf("tesseract: %v", err)
 	}
 	read := strings.Join(strings.Fields(string(text)), " ")
-	for _, want := range []string{"Observed P50 6h", "P85 6.7h", "from 2 items"} {
+	for _, want := range []string{"Observed P50 6h", "P85 6h 42m", "from 2 items"} {
 		if !strings.Contains(read, want) {
 			t.Errorf("the window does not read %q; OCR read: %s", want, read)
 		}
