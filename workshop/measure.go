@@ -112,7 +112,7 @@ func MeasureMap(visits []Visit, opts LogOptions) (*Map, error) {
 	}
 	precedes := log.precedence(order, pos)
 	direct := transitiveReduction(precedes)
-	times := log.firstVisitTimes(order, pos, direct)
+	times := log.firstVisitTimes(pos, direct)
 	rework := log.rework(pos)
 
 	m := &Map{ID: "m1", Name: MeasuredMapName, State: Current}

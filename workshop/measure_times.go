@@ -12,7 +12,7 @@ type stageTimes struct{ wait, process []float64 }
 // to B runs from the latest end, among the item's first visits to B's direct predecessors
 // that ended by B's entry; failing that, among any of its earlier first visits that ended by
 // then; failing that, from the item's first entry. So time in queues and gaps is wait.
-func (log *eventLog) firstVisitTimes(order, pos []int, direct bitMatrix) []stageTimes {
+func (log *eventLog) firstVisitTimes(pos []int, direct bitMatrix) []stageTimes {
 	times := make([]stageTimes, len(log.stageNames))
 	for i := range log.items {
 		item := &log.items[i]
