@@ -23,9 +23,13 @@ B,Closed,2026-01-05 14:00
 `
 
 // The import dialog lists the log's statuses with queue and done boxes, guesses from the
-// names, and imports with what is ticked; the map then shows its observed lead time.
+// names, and imports with what is ticked; the map then shows its observed lead time, and the
+// forecast over its measured ranges.
 func TestEventLogImportDialog(t *testing.T) {
-	ui := newTestUI(t)
+	lib, _, _ := newTestLibrary(t)
+	q := &uiQueue{} // the forecast's worker posts here, as to the GL driver's UI goroutine
+	ui := New(test.NewTempApp(t), Options{Library: lib, RunOnUI: q.post})
+	t.Cleanup(ui.shutdown)
 	ui.Window().Resize(fyne.NewSize(1400, 900))
 	ui.eventLogImportDialog("jira.csv", []byte(jiraLog))
 	overlay := ui.Window().Canvas().Overlays().Top()
@@ -84,8 +88,13 @@ func TestEventLogImportDialog(t *testing.T) {
 	if ui.editor.session.workshop.Name != "jira" || m == nil || len(m.Stages) != 2 {
 		t.Fatalf("opened %q with map %+v", ui.editor.session.workshop.Name, m)
 	}
-	if got := ui.editor.totals.observed.Text; !strings.Contains(got, "Observed P50 6h / P85 6h 42m from 2 items") {
+	if got := ui.editor.totals.observed.Text; got != "Observed P50 6h / P85 6h 42m from 2 items" {
 		t.Errorf("pill says %q", got)
+	}
+	// Dev waits 60 and 120 in the backlog: a measured range, so the forecast runs too.
+	q.drainUntil(t, "the forecast", func() bool { return ui.editor.totals.forecast.Text != "" })
+	if got := ui.editor.totals.forecast.Text; !strings.Contains(got, "Forecast P50") {
+		t.Errorf("forecast %q", got)
 	}
 }
 
