@@ -57,6 +57,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLeadlineJSON$$' -fuzztime $(FUZZTIME) ./workshop/formats/
 	$(GO) test -run '^$$' -fuzz '^FuzzNornJSON$$' -fuzztime $(FUZZTIME) ./workshop/formats/
 	$(GO) test -run '^$$' -fuzz '^FuzzTimemapCSV$$' -fuzztime $(FUZZTIME) ./workshop/formats/
+	$(GO) test -run '^$$' -fuzz '^FuzzEventLog$$' -fuzztime $(FUZZTIME) ./workshop/formats/
 
 # fyne package reads FyneApp.toml (ID, name, version, icon) from this folder and wraps the
 # binary built above; it writes Leadline.tar.xz here. The fyne tool is pinned to the library's

@@ -280,7 +280,7 @@ func (e *editor) refreshFigures(mt *workshop.Metrics, err error) {
 	e.departments.Update(w, mt)
 	e.ladder.Update(w, mt)
 	e.comparison.update(w, mt)
-	e.totals.update(w, mt)
+	e.totals.update(w, e.session.currentMap(), mt)
 	e.ui.roomChanged()
 }
 

@@ -28,28 +28,38 @@ func (ui *App) importDialog() {
 			ui.showError(fmt.Errorf("import %s: %w", r.URI().Name(), err))
 			return
 		}
+		if format, err := formats.Detect(data); err == nil && formats.IsEventLog(format) {
+			ui.rememberFolder(r.URI())
+			ui.eventLogImportDialog(r.URI().Name(), data) // asks which statuses are queues first
+			return
+		}
 		w, _, err := formats.Import(r.URI().Name(), data)
 		if err != nil {
 			ui.showError(err)
 			return
 		}
 		ui.rememberFolder(r.URI())
-		id, err := ui.lib.Create(w)
-		if err != nil {
-			ui.showError(err)
-			return
-		}
-		if err := ui.openWorkshop(id); err != nil {
-			ui.showError(err)
-			return
-		}
-		ui.showNote(fmt.Sprintf("Imported %q from %s", w.Name, r.URI().Name()))
+		ui.addImported(w, r.URI().Name())
 	}, ui.window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".csv"}))
 	ui.startInLastFolder(d)
 	// Fyne's file dialog builds its content in Show; resizing before that dereferences nil.
 	d.Show()
 	d.Resize(fyne.NewSize(900, 600))
+}
+
+// addImported puts an imported workshop in the library and opens it.
+func (ui *App) addImported(w *workshop.Workshop, file string) {
+	id, err := ui.lib.Create(w)
+	if err != nil {
+		ui.showError(err)
+		return
+	}
+	if err := ui.openWorkshop(id); err != nil {
+		ui.showError(err)
+		return
+	}
+	ui.showNote(fmt.Sprintf("Imported %q from %s", w.Name, file))
 }
 
 // exportJSONDialog saves a workshop as Leadline JSON.

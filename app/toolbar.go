@@ -35,12 +35,13 @@ func newToolbar(e *editor) *toolbar {
 	tidy := panels.NewTipButton(tips, "Tidy", theme.GridIcon(), "Lay the map out: the critical path on one row (Ctrl+Shift+T)", e.mapView.Tidy)
 	t.snap = widget.NewCheck("Snap to grid", e.mapView.SetSnapToGrid)
 	handout := panels.NewTipButton(tips, "Handout…", theme.DocumentPrintIcon(), "Save the PDF handout", ui.exportHandoutDialog)
+	picture := panels.NewTipButton(tips, "Export picture…", theme.FileImageIcon(), "Save the map as a PNG or SVG picture for slides", ui.exportPictureDialog)
 	present := panels.NewTipButton(tips, "Present", theme.ViewFullScreenIcon(), "Room view, full screen with large type (F11)", ui.togglePresenter)
 	present.Importance = widget.HighImportance
 	help := panels.NewTipButton(tips, "", theme.HelpIcon(), "Keyboard and mouse (F1)", ui.showHelp)
 	dark := panels.NewTipButton(tips, "", theme.ColorPaletteIcon(), "Light or dark theme", ui.toggleDark)
 	t.bar = container.NewHBox(library, widget.NewSeparator(), t.undo, t.redo, widget.NewSeparator(),
-		zoomOut, zoomIn, fit, tidy, t.snap, layout.NewSpacer(), handout, present, ui.roomWindowCheck(), dark, help)
+		zoomOut, zoomIn, fit, tidy, t.snap, layout.NewSpacer(), picture, handout, present, ui.roomWindowCheck(), dark, help)
 	return t
 }
 

@@ -22,6 +22,7 @@ type totalsPill struct {
 	efficiency *canvas.Text
 	calendar   workshop.Calendar
 	forecast   *canvas.Text // "P50 2.4w · P85 3.1w" when the map has ranges
+	observed   *canvas.Text // what an event log measured, beside the model's lead time
 	content    fyne.CanvasObject
 }
 
@@ -31,19 +32,23 @@ func newTotalsPill() *totalsPill {
 		figures:    canvas.NewText("", theme.Color(theme.ColorNameForeground)),
 		efficiency: canvas.NewText("", theme.Color(theme.ColorNameForeground)),
 		forecast:   canvas.NewText("", theme.Color(theme.ColorNameForeground)),
+		observed:   canvas.NewText("", theme.Color(theme.ColorNameForeground)),
 	}
 	p.background.CornerRadius = 16
 	p.background.StrokeWidth = 1
-	p.figures.TextSize, p.efficiency.TextSize, p.forecast.TextSize = 15, 15, 15
+	p.figures.TextSize, p.efficiency.TextSize, p.forecast.TextSize, p.observed.TextSize = 15, 15, 15, 15
 	p.efficiency.TextStyle = fyne.TextStyle{Bold: true}
-	pill := container.NewStack(p.background, container.NewPadded(container.NewHBox(p.figures, p.efficiency, p.forecast)))
+	// The observed lead time of a measured map gets a row of its own, so the pill still fits
+	// a 1280-pixel window with the forecast beside the model's figures.
+	rows := container.NewVBox(container.NewHBox(p.figures, p.efficiency, p.forecast), container.NewCenter(p.observed))
+	pill := container.NewStack(p.background, container.NewPadded(rows))
 	// Non-tappable objects let clicks through to the map underneath.
 	p.content = container.NewVBox(container.NewHBox(layout.NewSpacer(), pill, layout.NewSpacer()))
 	p.content.Hide()
 	return p
 }
 
-func (p *totalsPill) update(w *workshop.Workshop, mt *workshop.Metrics) {
+func (p *totalsPill) update(w *workshop.Workshop, m *workshop.Map, mt *workshop.Metrics) {
 	if mt == nil || len(mt.CriticalPath) == 0 {
 		p.content.Hide()
 		return
@@ -57,6 +62,13 @@ func (p *totalsPill) update(w *workshop.Workshop, mt *workshop.Metrics) {
 	p.efficiency.Text = workshop.FormatPercent(mt.FlowEfficiency)
 	p.efficiency.Color = panels.EfficiencyColour(mt.FlowEfficiency) // the tiles' thresholds
 	p.calendar = cal
+	p.observed.Color = p.figures.Color
+	p.observed.Text = observedText(m, cal)
+	if p.observed.Text == "" {
+		p.observed.Hide()
+	} else {
+		p.observed.Show()
+	}
 	p.content.Show()
 	p.content.Refresh()
 }
@@ -71,4 +83,17 @@ func (p *totalsPill) setForecast(f *workshop.Forecast) {
 	}
 	p.forecast.Color = theme.Color(theme.ColorNameForeground)
 	p.forecast.Refresh()
+}
+
+// observedText is the measured lead time of a map built from an event log, or "".
+func observedText(m *workshop.Map, cal workshop.Calendar) string {
+	if m == nil || m.Observed == nil {
+		return ""
+	}
+	o := m.Observed
+	if o.Items == 0 {
+		return "Observed: no completed item yet"
+	}
+	return fmt.Sprintf("Observed P50 %s / P85 %s from %d items",
+		workshop.FormatShort(o.P50, cal), workshop.FormatShort(o.P85, cal), o.Items)
 }

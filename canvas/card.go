@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
@@ -250,8 +251,11 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	rowTop := band + 4*z + nameSize*1.45
 	rowStep := (size.Height - rowTop - 5*z) / 3
 	rowSize := min(11*typeScale, rowStep*0.9) // the larger presenter type must not make rows overlap
+	values := [3]string{look.process, look.wait, look.ca}
 	for i := range r.rowLabels {
 		r.rowLabels[i].TextSize, r.rowValues[i].TextSize = rowSize, rowSize
+		labelWidth := fyne.MeasureText(r.rowLabels[i].Text, rowSize, r.rowLabels[i].TextStyle).Width
+		r.rowValues[i].Text = fitRowValue(values[i], size.Width-2*pad-labelWidth-6*z, rowSize, r.rowValues[i].TextStyle)
 		y := rowTop + float32(i)*rowStep
 		r.rowLabels[i].Move(fyne.NewPos(pad, y))
 		r.rowValues[i].Move(fyne.NewPos(pad, y))
@@ -346,6 +350,19 @@ func truncate(text string, width, size float32, style fyne.TextStyle) string {
 		}
 	}
 	return string(runes[:low]) + "…"
+}
+
+// fitRowValue keeps a row's value inside the card: a time with a range that is too wide
+// ("1h 30m (1h 6m–1h 54m)", as measured maps have) drops the range, which the stage panel
+// still shows, before the time itself is shortened.
+func fitRowValue(text string, width, size float32, style fyne.TextStyle) string {
+	if fyne.MeasureText(text, size, style).Width <= width {
+		return text
+	}
+	if cut := strings.Index(text, " ("); cut > 0 { // workshop.WithRange's " (low–high)"
+		text = text[:cut]
+	}
+	return truncate(text, width, size, style)
 }
 
 // lookOf computes what a card shows. mt may be nil when the map has an error (e.g. a loop).

@@ -29,3 +29,23 @@ func TestCardShowsTheRange(t *testing.T) {
 		t.Errorf("a stage without a range shows %q", plain)
 	}
 }
+
+// A range too wide for its row is dropped before the time is shortened; one that fits stays.
+func TestCardRowValueFits(t *testing.T) {
+	test.NewTempApp(t)
+	style := fyne.TextStyle{Bold: true}
+	width := fyne.MeasureText("1h 30m (1h–2h)", 11, style).Width
+	tests := []struct{ text, want string }{
+		{"1h 30m (1h–2h)", "1h 30m (1h–2h)"},
+		{"1h 30m (1h 6m–1h 54m)", "1h 30m"},
+		{"%C&A", "%C&A"},
+	}
+	for _, tt := range tests {
+		if got := fitRowValue(tt.text, width, 11, style); got != tt.want {
+			t.Errorf("fitRowValue(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	if got := fitRowValue("3w 4d 7h 59m (1w–9w 4d 7h)", fyne.MeasureText("3w 4d", 11, style).Width, 11, style); !strings.HasSuffix(got, "…") {
+		t.Errorf("a time too wide even without its range reads %q, want it shortened with …", got)
+	}
+}

@@ -195,6 +195,7 @@ func FutureStateOf(w *Workshop, base *Map) *Map {
 	}
 	future.State = Future
 	future.Baseline = base.Name
+	future.Observed = nil // a future state is a model; nothing about it was measured
 	return future
 }
 

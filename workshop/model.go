@@ -59,6 +59,9 @@ type Map struct {
 	Stages   []*Stage
 	Flows    []Flow
 	Ideas    []Idea
+	// Observed is the lead time measured from the event log the map was built from; nil for
+	// a map drawn by hand (and for its future states, which are models).
+	Observed *Observed
 }
 
 // Stage is one step of the value stream. Times are in working minutes.
@@ -172,6 +175,10 @@ func (m *Map) Clone() *Map {
 	}
 	c.Flows = append([]Flow(nil), m.Flows...)
 	c.Ideas = append([]Idea(nil), m.Ideas...)
+	if m.Observed != nil {
+		observed := *m.Observed
+		c.Observed = &observed
+	}
 	return &c
 }
 

@@ -19,6 +19,9 @@ type MapRows struct {
 	Order  []string
 	Flows  []Flow // when the change names the map's flows
 	Ideas  []Idea // when it names the map's ideas
+	// Observed is the map's measured lead time, written with the map's heading; no command
+	// changes it.
+	Observed *Observed
 }
 
 // CopyRows copies what ch names out of w.
@@ -28,7 +31,7 @@ func CopyRows(w *Workshop, ch Change) *Rows {
 		rows.Fields = w.Fields()
 	}
 	for i, m := range w.Maps {
-		mr := MapRows{ID: m.ID, Name: m.Name, Baseline: m.Baseline, State: m.State}
+		mr := MapRows{ID: m.ID, Name: m.Name, Baseline: m.Baseline, State: m.State, Observed: m.Observed}
 		if mc, ok := ch.Map(m.ID); ok {
 			copyMapRows(&mr, m, mc)
 		}

@@ -116,6 +116,9 @@ func (m *Map) Validate() error {
 			errs = append(errs, &FieldError{Map: m.Name, Field: "idea stage", Value: idea.Stage, Problem: "names no stage of this map"})
 		}
 	}
+	if err := m.Observed.validate(m.Name); err != nil {
+		errs = append(errs, err)
+	}
 	if len(errs) == 0 {
 		if _, err := m.forwardOrder(); err != nil {
 			errs = append(errs, err)

@@ -1,6 +1,7 @@
 package room
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 	"strings"
@@ -91,6 +92,11 @@ func drawFigures(w *workshop.Workshop, m *workshop.Map, mt *workshop.Metrics, me
 		figures[1].change, figures[1].changeColour = signedDuration(c.ProcessChange, cal), p.label
 		points := math.Round(c.EfficiencyDiff * 100)
 		figures[2].change, figures[2].changeColour = workshop.FormatPointsChange(c.EfficiencyDiff), betterWhen(points > 0, points, p)
+	} else if o := m.Observed; o != nil && o.Items > 0 {
+		// A map measured from an event log: what the items really took, beside the model.
+		figures[0].change = fmt.Sprintf("observed P50 %s / P85 %s, %d items",
+			workshop.FormatShort(o.P50, cal), workshop.FormatShort(o.P85, cal), o.Items)
+		figures[0].changeColour = p.label
 	}
 	for i, f := range figures {
 		label := newText(f.label, sz.figureLabel, false, p.label)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"leadline.app/leadline/workshop"
+	"leadline.app/leadline/workshop/formats"
 )
 
 // usageError marks mistakes in the command line itself; they exit 2 like flag's own errors.
@@ -46,9 +47,11 @@ const usage = `usage:
   leadline forecast [--json] [--trials N] [--seed S] FILE  Monte Carlo lead time of every map over its ranges
   leadline import [--db FILE] IN                    add a workshop file to the library, print its id
   leadline list [--db FILE]                         id, name, maps and last change of each workshop
-  leadline export --format json|pdf -o OUT [--paper A4|Letter] (--db FILE --workshop ID | IN)
+  leadline export --format json|pdf|png|svg -o OUT [--paper A4|Letter] [--map NAME] (--db FILE --workshop ID | IN)
   leadline edit [--db FILE] --workshop ID           apply JSON-line edits from stdin, print "ok LINE" once each is saved
-Files may be Leadline JSON, Norn JSON or timemap CSV; the format is read from the content.`
+Files may be Leadline JSON, Norn JSON, timemap CSV or an event log (CSV or JSON); the format
+is read from the content. For an event log, metrics, import and export take --queue NAME and
+--done NAME (each repeatable) to mark statuses that are queues or that complete an item.`
 
 // run dispatches to a subcommand, or opens the app.
 func run(args []string) error {
@@ -89,6 +92,33 @@ func run(args []string) error {
 		}
 	}
 	return openApp(appRequest{db: *db, workshopID: id, present: *present})
+}
+
+// statusList is a repeatable flag: --queue "Ready for QA" --queue Backlog.
+type statusList []string
+
+func (l *statusList) String() string     { return strings.Join(*l, ", ") }
+func (l *statusList) Set(v string) error { *l = append(*l, v); return nil }
+
+// addLogFlags gives a subcommand that reads files the event-log options --queue and --done.
+func addLogFlags(fs *flag.FlagSet) *formats.ImportOptions {
+	opts := &formats.ImportOptions{}
+	fs.Var((*statusList)(&opts.Log.Queues), "queue", "an event-log status that is a queue: its time is wait (repeatable)")
+	fs.Var((*statusList)(&opts.Log.Done), "done", "an event-log status that completes an item (repeatable)")
+	return opts
+}
+
+// importFile reads a workshop file; --queue and --done given for a file that is not an event
+// log are said to be ignored rather than silently dropped.
+func importFile(path string, opts *formats.ImportOptions) (*workshop.Workshop, error) {
+	w, format, err := formats.ImportFileWith(path, *opts)
+	if err != nil {
+		return nil, err
+	}
+	if !formats.IsEventLog(format) && len(opts.Log.Queues)+len(opts.Log.Done) > 0 {
+		fmt.Fprintf(os.Stderr, "leadline: note: --queue and --done apply to event logs; %s is %s, so they were ignored\n", path, format)
+	}
+	return w, nil
 }
 
 func newFlagSet(name string) *flag.FlagSet {

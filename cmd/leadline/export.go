@@ -14,11 +14,13 @@ import (
 
 func runExport(args []string, _ io.Writer) error {
 	fs := newFlagSet("export")
-	format := fs.String("format", "json", "json or pdf")
+	format := fs.String("format", "json", "json, pdf, png or svg")
+	mapName := fs.String("map", "", "the map to draw (png and svg; default the first)")
 	output := fs.String("o", "", "output file")
 	db := fs.String("db", "", "library file")
 	workshopID := fs.String("workshop", "", "workshop id in the library")
 	paper := fs.String("paper", "A4", "A4 or Letter (pdf only)")
+	logOpts := addLogFlags(fs)
 	files, err := parseArgs(fs, args, 0, 1)
 	if err != nil {
 		return err
@@ -37,7 +39,7 @@ func runExport(args []string, _ io.Writer) error {
 	if err := checkOutput(*output, sources...); err != nil {
 		return err
 	}
-	w, err := exportSource(files, *db, *workshopID)
+	w, err := exportSource(files, *db, *workshopID, logOpts)
 	if err != nil {
 		return err
 	}
@@ -65,18 +67,26 @@ func runExport(args []string, _ io.Writer) error {
 		for _, name := range res.Replaced {
 			fmt.Fprintf(os.Stderr, "leadline: note: characters the handout font lacks were replaced in %s\n", terminalSafe(strconv.Quote(name)))
 		}
+	case "png", "svg":
+		res, err := report.Picture(w, report.PictureOptions{Format: report.PictureFormat(strings.ToLower(*format)), Map: *mapName})
+		if err != nil {
+			return fmt.Errorf("export %s: %w", *output, err)
+		}
+		data = res.Data
+		for _, name := range res.Replaced {
+			fmt.Fprintf(os.Stderr, "leadline: note: characters the picture font lacks were replaced in %q\n", name)
+		}
 	default:
-		return usagef("export: --format %q: use json or pdf", *format)
+		return usagef("export: --format %q: use json, pdf, png or svg", *format)
 	}
 	return writeFileAtomically(*output, data)
 }
 
 // exportSource reads the workshop to export: a file, or a workshop of a library.
-func exportSource(files []string, db, workshopID string) (*workshop.Workshop, error) {
+func exportSource(files []string, db, workshopID string, logOpts *formats.ImportOptions) (*workshop.Workshop, error) {
 	switch {
 	case len(files) == 1 && workshopID == "":
-		w, _, err := formats.ImportFile(files[0])
-		return w, err
+		return importFile(files[0], logOpts)
 	case len(files) == 0 && workshopID != "":
 		id, err := parseWorkshopID(workshopID)
 		if err != nil {

@@ -56,11 +56,12 @@ func defaultPathForHelp() string {
 func runImport(args []string, out io.Writer) error {
 	fs := newFlagSet("import")
 	db := fs.String("db", "", "library file")
+	logOpts := addLogFlags(fs)
 	files, err := parseArgs(fs, args, 1, 1)
 	if err != nil {
 		return err
 	}
-	w, _, err := formats.ImportFile(files[0])
+	w, err := importFile(files[0], logOpts)
 	if err != nil {
 		return err
 	}

@@ -14,11 +14,12 @@ import (
 func runMetrics(args []string, out io.Writer) error {
 	fs := newFlagSet("metrics")
 	asJSON := fs.Bool("json", false, "print JSON")
+	logOpts := addLogFlags(fs)
 	files, err := parseArgs(fs, args, 1, 1)
 	if err != nil {
 		return err
 	}
-	w, _, err := formats.ImportFile(files[0])
+	w, err := importFile(files[0], logOpts)
 	if err != nil {
 		return err
 	}
@@ -44,6 +45,13 @@ func writeMetricsTable(out io.Writer, w *workshop.Workshop, report *formats.Metr
 		model := w.Maps[i]
 		fmt.Fprintf(tw, "\nMap: %s (%s)\n", terminalSafe(m.Name), m.State)
 		fmt.Fprintf(tw, "  Lead time\t%s\n", workshop.FormatDuration(m.LeadTimeMinutes, cal))
+		if o := m.Observed; o != nil && o.Items == 0 {
+			fmt.Fprintf(tw, "  Observed lead time\tnone yet: no item of the log is completed\n")
+		} else if o != nil {
+			fmt.Fprintf(tw, "  Observed lead time\tP50 %s, P85 %s, P95 %s from %d completed items\n",
+				workshop.FormatDuration(o.P50Minutes, cal), workshop.FormatDuration(o.P85Minutes, cal),
+				workshop.FormatDuration(o.P95Minutes, cal), o.Items)
+		}
 		fmt.Fprintf(tw, "  Process time\t%s\n", workshop.FormatDuration(m.ProcessTimeMinutes, cal))
 		fmt.Fprintf(tw, "  Wait time\t%s\n", workshop.FormatDuration(m.WaitTimeMinutes, cal))
 		fmt.Fprintf(tw, "  Flow efficiency\t%s\n", workshop.FormatPercent(m.FlowEfficiency))

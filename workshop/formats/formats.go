@@ -52,6 +52,9 @@ func Detect(data []byte) (Format, error) {
 	case '{':
 		return detectJSON(data)
 	case '[':
+		if looksLikeEventList(data) {
+			return EventLogJSON, nil
+		}
 		return "", fmt.Errorf("the file holds a JSON list; expected a JSON object with maps, stages or steps")
 	}
 	if json.Valid(trimmed) {
@@ -59,6 +62,9 @@ func Detect(data []byte) (Format, error) {
 	}
 	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
 		return "", errors.New(notText)
+	}
+	if looksLikeEventLogCSV(data) {
+		return EventLogCSV, nil
 	}
 	if looksLikeCSV(data) {
 		return TimemapCSV, nil
@@ -82,6 +88,8 @@ func detectJSON(data []byte) (Format, error) {
 	switch {
 	case has("steps"):
 		return NornJSON, nil
+	case has("events"):
+		return EventLogJSON, nil
 	case has("maps"), has("stages"):
 		return LeadlineJSON, nil
 	case has("versions") && has("schemaVersion"):
@@ -103,9 +111,58 @@ func looksLikeCSV(data []byte) bool {
 	return true
 }
 
+// looksLikeEventLogCSV spots an event log by its header: a first row naming one of the
+// columns only an event log has. Its parser then names any required column that is missing.
+func looksLikeEventLogCSV(data []byte) bool {
+	for line := range strings.Lines(string(data)) {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		for _, field := range strings.Split(line, ",") {
+			name := strings.Trim(strings.TrimSpace(field), `"`)
+			for _, column := range []string{columnItem, columnEntered, columnExited} {
+				if strings.EqualFold(name, column) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// looksLikeEventList accepts a JSON list whose first element names an event-log column (or an
+// empty list, which the event-log parser refuses as holding no items).
+func looksLikeEventList(data []byte) bool {
+	var list []json.RawMessage
+	if json.Unmarshal(data, &list) != nil {
+		return true // the event-log parser says where the JSON breaks
+	}
+	if len(list) == 0 {
+		return true
+	}
+	var first map[string]json.RawMessage
+	if json.Unmarshal(list[0], &first) != nil {
+		return false
+	}
+	for key := range first {
+		for _, column := range []string{columnItem, columnEntered} {
+			if strings.EqualFold(key, column) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Import detects the format, parses and validates. name is the file name quoted in every
 // error. A bad file is refused whole.
 func Import(name string, data []byte) (*workshop.Workshop, Format, error) {
+	return ImportWith(name, data, ImportOptions{})
+}
+
+// ImportWith is Import with the options an event log takes; other formats ignore them.
+func ImportWith(name string, data []byte, opts ImportOptions) (*workshop.Workshop, Format, error) {
 	if err := checkSize(name, len(data)); err != nil {
 		return nil, "", err
 	}
@@ -130,6 +187,8 @@ func Import(name string, data []byte) (*workshop.Workshop, Format, error) {
 		w, err = ParseNorn(name, data)
 	case TimemapCSV:
 		w, err = ParseTimemap(name, data)
+	case EventLogCSV, EventLogJSON:
+		w, err = ParseEventLog(name, data, opts.Log)
 	}
 	if err != nil {
 		return nil, "", err
@@ -145,6 +204,11 @@ func Import(name string, data []byte) (*workshop.Workshop, Format, error) {
 // ImportFile reads a file, refusing anything over MaxFileSize before reading it all, and
 // imports it. Errors name the path as given.
 func ImportFile(path string) (*workshop.Workshop, Format, error) {
+	return ImportFileWith(path, ImportOptions{})
+}
+
+// ImportFileWith is ImportFile with the options an event log takes.
+func ImportFileWith(path string, opts ImportOptions) (*workshop.Workshop, Format, error) {
 	// Check before opening: opening a named pipe with no writer blocks forever, and reading a
 	// device never ends.
 	info, err := os.Stat(path)
@@ -168,7 +232,7 @@ func ImportFile(path string) (*workshop.Workshop, Format, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("read %s: %w", path, err)
 	}
-	return Import(path, data)
+	return ImportWith(path, data, opts)
 }
 
 // checkRegular refuses anything but a regular file, naming what it is.

@@ -74,3 +74,19 @@ func FuzzTimemapCSV(f *testing.F) {
 		_, _, _ = formats.Import("fuzz", data)
 	})
 }
+
+func FuzzEventLog(f *testing.F) {
+	f.Add([]byte(workedExample), "", "")
+	f.Add([]byte(statusChanges), "Backlog", "Done")
+	f.Add([]byte(`{"events":[{"workItemId":1,"stage":"Dev","enteredAt":"2026-01-05 09:00","exitedAt":null,"department":"QA"}]}`), "", "Dev")
+	f.Add([]byte("stage,enteredAt,workItemId\nA,2026-01-05,x\nB,2026-01-05T10:00:00+05:30,x\nA,2026-01-06,x\n"), "", "")
+	f.Fuzz(func(t *testing.T, data []byte, queue, done string) {
+		opts := workshop.LogOptions{Queues: []string{queue}, Done: []string{done}}
+		w, err := formats.ParseEventLog("fuzz.csv", data, opts)
+		checkAccepted(t, w, err)
+		if err == nil && (len(w.Maps) != 1 || w.Maps[0].Observed == nil) {
+			t.Fatalf("an accepted log gives one measured map, got %d maps", len(w.Maps))
+		}
+		_, _, _ = formats.ImportWith("fuzz", data, formats.ImportOptions{Log: opts})
+	})
+}

@@ -37,6 +37,7 @@ type leadlineMap struct {
 	Stages   []leadlineStage `json:"stages"`
 	Flows    []leadlineFlow  `json:"flows"`
 	Ideas    []leadlineIdea  `json:"ideas"`
+	Observed *ObservedJSON   `json:"observed"`
 }
 
 type leadlineStage struct {
@@ -213,6 +214,7 @@ func (r *leadlineReader) buildMap(index int, in *leadlineMap, cal workshop.Calen
 	for _, idea := range in.Ideas {
 		m.Ideas = append(m.Ideas, workshop.Idea{Stage: refs.resolve(idea.Stage), Text: idea.Text, Owner: idea.Owner})
 	}
+	m.Observed = in.Observed.model()
 	return m, nil
 }
 

@@ -27,6 +27,7 @@ type leadlineMapW struct {
 	Stages   []leadlineStageW `json:"stages"`
 	Flows    []leadlineFlow   `json:"flows"`
 	Ideas    []leadlineIdea   `json:"ideas"`
+	Observed *ObservedJSON    `json:"observed,omitempty"`
 }
 
 type leadlineStageW struct {
@@ -63,6 +64,7 @@ func ExportLeadline(w *workshop.Workshop) ([]byte, error) {
 		mw := leadlineMapW{
 			Name: m.Name, State: string(m.State), Baseline: m.Baseline,
 			Stages: []leadlineStageW{}, Flows: []leadlineFlow{}, Ideas: []leadlineIdea{},
+			Observed: observedJSON(m.Observed),
 		}
 		for _, s := range m.Stages {
 			sw := leadlineStageW{ID: s.ID, Name: s.Name, Department: s.Department, Process: s.Process, Wait: s.Wait,

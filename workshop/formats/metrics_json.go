@@ -24,6 +24,7 @@ type MapMetrics struct {
 	Departments         []DepartmentJSON `json:"departments"`
 	Levers              []LeverJSON      `json:"levers"`
 	Baseline            *BaselineJSON    `json:"baseline,omitempty"`
+	Observed            *ObservedJSON    `json:"observed,omitempty"` // a map built from an event log
 }
 
 // DelayJSON is one row of the longest delays.
@@ -94,6 +95,7 @@ func toMapMetrics(m *workshop.Map, mt *workshop.Metrics) MapMetrics {
 		LeadTimeMinutes: mt.LeadTime, ProcessTimeMinutes: mt.ProcessTime, WaitTimeMinutes: mt.WaitTime,
 		FlowEfficiency: mt.FlowEfficiency, RolledCA: mt.RolledCA, TotalProcessMinutes: mt.TotalProcess,
 		CriticalPath: []string{}, LongestDelays: []DelayJSON{}, Departments: []DepartmentJSON{}, Levers: []LeverJSON{},
+		Observed: observedJSON(m.Observed),
 	}
 	for _, s := range mt.CriticalPath {
 		out.CriticalPath = append(out.CriticalPath, s.ID)

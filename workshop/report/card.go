@@ -17,10 +17,10 @@ func (b *builder) stageCard(s *workshop.Stage, card rect, ctx *mapContext, scale
 	band := hexColour(workshop.DepartmentColour(s.Department))
 	b.fillColour(colourWhite)
 	b.strokeColour(colourRule.darken(0.15))
-	b.pdf.SetLineWidth(0.25 * scale)
+	b.draw.SetLineWidth(0.25 * scale)
 	if onPath {
 		b.strokeColour(colourCritical)
-		b.pdf.SetLineWidth(0.7 * scale)
+		b.draw.SetLineWidth(0.7 * scale)
 	}
 	radius := 1.5 * scale
 	b.roundedRect(card.x, card.y, card.w, card.h, radius, "1234", "FD")
@@ -60,8 +60,8 @@ func (b *builder) stageCard(s *workshop.Stage, card rect, ctx *mapContext, scale
 	rowH := 3.3 * scale
 	rowsTop := card.y + card.h - 3*rowH - 1.0*scale
 	b.strokeColour(colourRule)
-	b.pdf.SetLineWidth(0.15 * scale)
-	b.pdf.Line(card.x+pad, rowsTop-0.4*scale, card.x+card.w-pad, rowsTop-0.4*scale)
+	b.draw.SetLineWidth(0.15 * scale)
+	b.draw.Line(card.x+pad, rowsTop-0.4*scale, card.x+card.w-pad, rowsTop-0.4*scale)
 	rows := []struct {
 		label, value string
 		alert        bool
@@ -101,8 +101,8 @@ func (b *builder) rankBadge(centre point, rank int, scale float64) {
 	r := 3.0 * scale
 	b.fillColour(colourDelay)
 	b.strokeColour(colourWhite)
-	b.pdf.SetLineWidth(0.5 * scale)
-	b.pdf.Circle(centre.x, centre.y, r, "FD")
+	b.draw.SetLineWidth(0.5 * scale)
+	b.draw.Circle(centre.x, centre.y, r, "FD")
 	b.font(true, 7.5*scale)
 	b.textColour(colourWhite)
 	b.text(centre.x-r, centre.y-r, 2*r, 2*r, strconv.Itoa(rank), "C")
@@ -123,8 +123,8 @@ func (b *builder) kaizenBurst(centre point, ideas int, scale float64) {
 	}
 	b.fillColour(colourKaizen)
 	b.strokeColour(colourKaizen.darken(0.35))
-	b.pdf.SetLineWidth(0.25 * scale)
-	b.pdf.Polygon(points, "FD")
+	b.draw.SetLineWidth(0.25 * scale)
+	b.draw.Polygon(points, "FD")
 	b.font(true, 6*scale)
 	b.textColour(colourInk)
 	b.text(centre.x-inner, centre.y-inner, 2*inner, 2*inner, strconv.Itoa(ideas), "C")

@@ -79,6 +79,7 @@ func Handout(w *workshop.Workshop, opts Options) (result *Result, err error) {
 // builder holds the document and the page geometry while the sections are laid out.
 type builder struct {
 	pdf      *gofpdf.Fpdf
+	draw     surface // what the map, the cards and the text helpers draw on: pdf, or a picture
 	ws       *workshop.Workshop
 	cal      workshop.Calendar
 	filter   *textFilter
@@ -117,7 +118,7 @@ func newBuilder(w *workshop.Workshop, opts Options, text *textFilter) (*builder,
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
 	pdf.SetAutoPageBreak(false, 0)
-	b := &builder{pdf: pdf, ws: w, cal: w.Calendar, filter: text, margin: 14, opening: map[int]bool{}}
+	b := &builder{pdf: pdf, draw: pdf, ws: w, cal: w.Calendar, filter: text, margin: 14, opening: map[int]bool{}}
 	pdf.SetTitle(b.clean(w.Name)+" — value-stream handout", true)
 	pdf.SetCreator("Leadline", true)
 	pdf.SetMargins(b.margin, b.margin, b.margin)

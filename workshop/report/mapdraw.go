@@ -138,7 +138,7 @@ func (b *builder) mapHeading(title string, top float64) {
 
 // drawMap draws the flows under the cards, then the cards, clipped to the view's area.
 func (b *builder) drawMap(ctx *mapContext, v view) {
-	b.pdf.ClipRect(v.area.x, v.area.y, v.area.w, v.area.h, false)
+	b.draw.ClipRect(v.area.x, v.area.y, v.area.w, v.area.h, false)
 	cards := make(map[string]rect, len(ctx.m.Stages))
 	for _, s := range ctx.m.Stages {
 		cards[s.ID] = v.card(ctx.place.at[s.ID])
@@ -165,7 +165,7 @@ func (b *builder) drawMap(ctx *mapContext, v view) {
 			b.stageCard(s, card, ctx, v.textScale)
 		}
 	}
-	b.pdf.ClipEnd()
+	b.draw.ClipEnd()
 }
 
 // spanOf is the box around two cards, enlarged for a rework arc's bulge.
@@ -185,10 +185,10 @@ func (b *builder) forwardArrow(from, to rect, onPath bool, scale float64) {
 	}
 	b.strokeColour(colour)
 	b.fillColour(colour)
-	b.pdf.SetLineWidth(width)
+	b.draw.SetLineWidth(width)
 	head := 2.6*scale + width
 	base := b.arrowHead(end, point{end.x - start.x, end.y - start.y}, head)
-	b.pdf.Line(start.x, start.y, base.x, base.y)
+	b.draw.Line(start.x, start.y, base.x, base.y)
 }
 
 // reworkCurve is one way a rework arc may take: a cubic Bézier from start to end, bulging
@@ -285,10 +285,10 @@ func (b *builder) reworkArrow(from, to rect, reworkPercent, scale float64, obsta
 	nx, ny, bulge := curve.nx, curve.ny, curve.bulge
 	b.strokeColour(colourRework)
 	b.fillColour(colourRework)
-	b.pdf.SetLineWidth(0.45 * scale)
-	b.pdf.SetDashPattern([]float64{1.6 * scale, 1.1 * scale}, 0)
-	b.pdf.CurveBezierCubic(start.x, start.y, c1.x, c1.y, c2.x, c2.y, end.x, end.y, "D")
-	b.pdf.SetDashPattern([]float64{}, 0)
+	b.draw.SetLineWidth(0.45 * scale)
+	b.draw.SetDashPattern([]float64{1.6 * scale, 1.1 * scale}, 0)
+	b.draw.CurveBezierCubic(start.x, start.y, c1.x, c1.y, c2.x, c2.y, end.x, end.y, "D")
+	b.draw.SetDashPattern([]float64{}, 0)
 	b.arrowHead(end, point{end.x - c2.x, end.y - c2.y}, 2.6*scale)
 	label := "rework"
 	if reworkPercent > 0 {
@@ -297,9 +297,9 @@ func (b *builder) reworkArrow(from, to rect, reworkPercent, scale float64, obsta
 	// The curve's midpoint lies three quarters of the way out to the control points.
 	labelAt := point{(start.x+end.x)/2 + nx*bulge*0.75, (start.y+end.y)/2 + ny*bulge*0.75}
 	b.font(false, 6.5*scale)
-	width := b.pdf.GetStringWidth(label) + 2*scale
+	width := b.draw.GetStringWidth(label) + 2*scale
 	b.fillColour(colourWhite)
-	b.pdf.Rect(labelAt.x-width/2, labelAt.y-1.8*scale, width, 3.6*scale, "F")
+	b.draw.Rect(labelAt.x-width/2, labelAt.y-1.8*scale, width, 3.6*scale, "F")
 	b.textColour(colourRework)
 	b.text(labelAt.x-width/2, labelAt.y-1.8*scale, width, 3.6*scale, label, "C")
 }
@@ -314,7 +314,7 @@ func (b *builder) arrowHead(tip, direction point, length float64) point {
 	ux, uy := direction.x/norm, direction.y/norm
 	base := point{tip.x - ux*length, tip.y - uy*length}
 	half := length * 0.45
-	b.pdf.Polygon([]gofpdfPoint{
+	b.draw.Polygon([]gofpdfPoint{
 		{X: tip.x, Y: tip.y},
 		{X: base.x - uy*half, Y: base.y + ux*half},
 		{X: base.x + uy*half, Y: base.y - ux*half},
@@ -331,24 +331,24 @@ func (b *builder) mapLegend(y float64) {
 		b.font(false, 8)
 		b.textColour(colourMuted)
 		b.text(x+9, y, 60, 4, label, "L")
-		x += 11 + b.pdf.GetStringWidth(label) + 6
+		x += 11 + b.draw.GetStringWidth(label) + 6
 	}
 	item("critical path", func(x, y float64) {
 		b.strokeColour(colourCritical)
-		b.pdf.SetLineWidth(0.9)
-		b.pdf.Line(x, y, x+7, y)
+		b.draw.SetLineWidth(0.9)
+		b.draw.Line(x, y, x+7, y)
 	})
 	item("flow", func(x, y float64) {
 		b.strokeColour(colourArrow)
-		b.pdf.SetLineWidth(0.35)
-		b.pdf.Line(x, y, x+7, y)
+		b.draw.SetLineWidth(0.35)
+		b.draw.Line(x, y, x+7, y)
 	})
 	item("rework (dashed)", func(x, y float64) {
 		b.strokeColour(colourRework)
-		b.pdf.SetLineWidth(0.45)
-		b.pdf.SetDashPattern([]float64{1.6, 1.1}, 0)
-		b.pdf.Line(x, y, x+7, y)
-		b.pdf.SetDashPattern([]float64{}, 0)
+		b.draw.SetLineWidth(0.45)
+		b.draw.SetDashPattern([]float64{1.6, 1.1}, 0)
+		b.draw.Line(x, y, x+7, y)
+		b.draw.SetDashPattern([]float64{}, 0)
 	})
 	item("longest delays, ranked", func(x, y float64) { b.rankBadge(point{x + 3.5, y}, 1, 0.8) })
 	item("improvement ideas", func(x, y float64) { b.kaizenBurst(point{x + 3.5, y}, 1, 0.8) })
@@ -362,17 +362,17 @@ func (b *builder) tileLocator(ctx *mapContext, v view, top float64, row, column,
 	x, y := b.pageW-b.margin-boxW, top
 	b.fillColour(colourZebra)
 	b.strokeColour(colourRule)
-	b.pdf.SetLineWidth(0.2)
-	b.pdf.Rect(x, y, boxW, boxH, "FD")
+	b.draw.SetLineWidth(0.2)
+	b.draw.Rect(x, y, boxW, boxH, "FD")
 	b.fillColour(colourRule)
 	for _, s := range ctx.m.Stages {
 		p := ctx.place.at[s.ID]
-		b.pdf.Rect(x+(p.x-ctx.place.minX+20)*scale, y+(p.y-ctx.place.minY+20)*scale,
+		b.draw.Rect(x+(p.x-ctx.place.minX+20)*scale, y+(p.y-ctx.place.minY+20)*scale,
 			math.Max(cardWidthPx*scale, 0.3), math.Max(cardHeightPx*scale, 0.3), "F")
 	}
 	b.strokeColour(colourDelay)
-	b.pdf.SetLineWidth(0.4)
-	b.pdf.Rect(x+(v.originX-ctx.place.minX+20)*scale, y+(v.originY-ctx.place.minY+20)*scale,
+	b.draw.SetLineWidth(0.4)
+	b.draw.Rect(x+(v.originX-ctx.place.minX+20)*scale, y+(v.originY-ctx.place.minY+20)*scale,
 		v.area.w/v.mmPerPx*scale, v.area.h/v.mmPerPx*scale, "D")
 	b.font(false, 7)
 	b.textColour(colourMuted)

@@ -1,10 +1,11 @@
 package report
 
 import (
-	"leadline.app/leadline/workshop"
-
 	"strings"
 	"unicode/utf8"
+
+	"github.com/jung-kurt/gofpdf"
+	"leadline.app/leadline/workshop"
 )
 
 // rgb is a colour as gofpdf takes it.
@@ -58,26 +59,29 @@ func (b *builder) font(bold bool, size float64) {
 	if bold {
 		style = "B"
 	}
-	b.pdf.SetFont(fontFamily, style, size)
+	b.draw.SetFont(fontFamily, style, size)
 }
 
-func (b *builder) textColour(c rgb)   { b.pdf.SetTextColor(c.r, c.g, c.b) }
-func (b *builder) fillColour(c rgb)   { b.pdf.SetFillColor(c.r, c.g, c.b) }
-func (b *builder) strokeColour(c rgb) { b.pdf.SetDrawColor(c.r, c.g, c.b) }
+func (b *builder) textColour(c rgb)   { b.draw.SetTextColor(c.r, c.g, c.b) }
+func (b *builder) fillColour(c rgb)   { b.draw.SetFillColor(c.r, c.g, c.b) }
+func (b *builder) strokeColour(c rgb) { b.draw.SetDrawColor(c.r, c.g, c.b) }
 
 // roundedRect draws a rounded rectangle. gofpdf's RoundedRect saves the graphics state ("q")
 // and never restores it, so every card left one state open: the map's ClipEnd then closed a
 // card's state instead of the clip, and the footer and anything drawn after the map were
 // clipped away. The "Q" here closes what RoundedRect opened.
+// A picture's surface has no such state to close.
 func (b *builder) roundedRect(x, y, w, h, radius float64, corners, style string) {
-	b.pdf.RoundedRect(x, y, w, h, radius, corners, style)
-	b.pdf.RawWriteStr("Q\n")
+	b.draw.RoundedRect(x, y, w, h, radius, corners, style)
+	if pdf, ok := b.draw.(*gofpdf.Fpdf); ok {
+		pdf.RawWriteStr("Q\n")
+	}
 }
 
 // text writes one line with its top-left corner at x, y, aligned within width.
 func (b *builder) text(x, y, width, height float64, s, align string) {
-	b.pdf.SetXY(x, y)
-	b.pdf.CellFormat(width, height, s, "", 0, align, false, 0, "")
+	b.draw.SetXY(x, y)
+	b.draw.CellFormat(width, height, s, "", 0, align, false, 0, "")
 }
 
 // heading writes a section heading and returns the y below it.
@@ -91,10 +95,10 @@ func (b *builder) heading(title string, y float64) float64 {
 // fit shortens an already cleaned text with an ellipsis until it fits width in the current
 // font. Used only where wrapping has no room: footers, badges, axis labels.
 func (b *builder) fit(s string, width float64) string {
-	if b.pdf.GetStringWidth(s) <= width {
+	if b.draw.GetStringWidth(s) <= width {
 		return s
 	}
-	head, _, _ := b.cutAtWidth(s, width-b.pdf.GetStringWidth("…"), false)
+	head, _, _ := b.cutAtWidth(s, width-b.draw.GetStringWidth("…"), false)
 	return strings.TrimSpace(head) + "…"
 }
 
@@ -112,13 +116,13 @@ func (b *builder) wrapLines(s string, width float64, limit int) []string {
 	if len(words) == 0 {
 		return []string{""}
 	}
-	space := b.pdf.GetStringWidth(" ")
+	space := b.draw.GetStringWidth(" ")
 	var lines []string
 	var line strings.Builder
 	lineWidth := 0.0
 	full := func() bool { return limit >= 0 && len(lines) > limit }
 	for _, word := range words {
-		wordWidth := b.pdf.GetStringWidth(word)
+		wordWidth := b.draw.GetStringWidth(word)
 		if line.Len() > 0 && lineWidth+space+wordWidth <= width {
 			line.WriteByte(' ')
 			line.WriteString(word)
@@ -168,7 +172,7 @@ func (b *builder) labelLines(s string, width float64, maxLines int, largest, sma
 
 func (b *builder) wordsFit(words []string, width float64) bool {
 	for _, w := range words {
-		if b.pdf.GetStringWidth(w) > width {
+		if b.draw.GetStringWidth(w) > width {
 			return false
 		}
 	}
@@ -184,14 +188,14 @@ func (b *builder) wrapWords(words []string, width float64) []string {
 	var lines []string
 	line := ""
 	for _, word := range words {
-		if b.pdf.GetStringWidth(word) > width {
+		if b.draw.GetStringWidth(word) > width {
 			word = b.fit(word, width)
 		}
 		if line == "" {
 			line = word
 			continue
 		}
-		if candidate := line + " " + word; b.pdf.GetStringWidth(candidate) <= width {
+		if candidate := line + " " + word; b.draw.GetStringWidth(candidate) <= width {
 			line = candidate
 			continue
 		}
@@ -218,7 +222,7 @@ func (b *builder) wrapMax(s string, width float64, maxLines int) []string {
 func (b *builder) cutAtWidth(s string, width float64, atLeastOne bool) (head, tail string, headWidth float64) {
 	used := 0.0
 	for i, r := range s {
-		runeWidth := b.pdf.GetStringWidth(string(r))
+		runeWidth := b.draw.GetStringWidth(string(r))
 		if used+runeWidth > width {
 			if i == 0 && atLeastOne {
 				size := utf8.RuneLen(r)

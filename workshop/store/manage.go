@@ -59,6 +59,8 @@ func (l *Library) Duplicate(id int64, newName string) (int64, error) {
 			SELECT ?, map_id, position, from_stage, to_stage, rework, rework_percent FROM flows WHERE workshop_id = ?`,
 			`INSERT INTO ideas (workshop_id, map_id, position, stage_id, text, owner)
 			SELECT ?, map_id, position, stage_id, text, owner FROM ideas WHERE workshop_id = ?`,
+			`INSERT INTO observed (workshop_id, map_id, items, p50, p85, p95)
+			SELECT ?, map_id, items, p50, p85, p95 FROM observed WHERE workshop_id = ?`,
 		} {
 			if _, err := tx.Exec(copySQL, copyID, id); err != nil {
 				return err

@@ -123,6 +123,9 @@ func loadMaps(conn querier, id int64) ([]*workshop.Map, error) {
 	if err := loadIdeas(conn, id, byID); err != nil {
 		return nil, err
 	}
+	if err := loadObserved(conn, id, byID); err != nil {
+		return nil, err
+	}
 	return maps, nil
 }
 

@@ -130,6 +130,9 @@ func saveMapList(tx *sql.Tx, id int64, maps []workshop.MapRows) error {
 			id, m.ID, i, m.Name, string(m.State), m.Baseline); err != nil {
 			return fmt.Errorf("map %q (id %q): %w", m.Name, m.ID, err)
 		}
+		if err := writeObserved(tx, id, m.ID, m.Name, m.Observed); err != nil {
+			return err
+		}
 	}
 	for mapID := range stored {
 		if !listed[mapID] { // cascades to its stages, flows and ideas

@@ -12,7 +12,7 @@ const applicationID = 0x4C444C4E
 
 // CurrentVersion is the schema version this build writes. A library with a higher
 // PRAGMA user_version comes from a newer Leadline and is refused.
-const CurrentVersion = 4
+const CurrentVersion = 5
 
 // signatureTables must all exist in a Leadline library of any version; with the application id
 // and library_info's application row they tell our files from other SQLite databases.
@@ -107,6 +107,20 @@ ALTER TABLE stages ADD COLUMN wait_low REAL;
 ALTER TABLE stages ADD COLUMN wait_high REAL;
 ALTER TABLE stages ADD COLUMN process_low REAL;
 ALTER TABLE stages ADD COLUMN process_high REAL;
+`,
+	// v5: a map measured from an event log keeps the lead time observed over its completed
+	// items (count and percentiles in minutes), so the app can set it beside the model's.
+	4: `
+CREATE TABLE observed (
+	workshop_id INTEGER NOT NULL,
+	map_id      TEXT NOT NULL,
+	items       INTEGER NOT NULL,
+	p50         REAL NOT NULL,
+	p85         REAL NOT NULL,
+	p95         REAL NOT NULL,
+	PRIMARY KEY (workshop_id, map_id),
+	FOREIGN KEY (workshop_id, map_id) REFERENCES maps (workshop_id, map_id) ON DELETE CASCADE
+) WITHOUT ROWID;
 `,
 }
 

@@ -201,6 +201,9 @@ func insertMaps(tx *sql.Tx, id int64, maps []*workshop.Map) error {
 			id, m.ID, i, m.Name, string(m.State), m.Baseline); err != nil {
 			return fmt.Errorf("map %q (id %q): %w", m.Name, m.ID, err)
 		}
+		if err := writeObserved(tx, id, m.ID, m.Name, m.Observed); err != nil {
+			return err
+		}
 		if err := w.children(m); err != nil {
 			return err
 		}

@@ -12,6 +12,7 @@ run '^BenchmarkCanvasDrag(50|500)$' ./canvas/
 run '^BenchmarkAutosave$' ./workshop/store/
 run '^BenchmarkHandout(50|1000)$' ./workshop/report/
 run '^BenchmarkDragCommit300$' ./app/
+run '^BenchmarkEventLog100k$' ./workshop/formats/
 
 median() { # median ns/op of one benchmark
   grep -E "^$1-[0-9]+ |^$1 " "$out" | awk '{for(i=1;i<=NF;i++) if($(i+1)=="ns/op") print $i}' | sort -g |
@@ -37,6 +38,7 @@ check BenchmarkAutosave 2000000
 check BenchmarkHandout50 200000000
 check BenchmarkHandout1000 3000000000
 check BenchmarkDragCommit300 16000000
+check BenchmarkEventLog100k 1000000000
 d50=$(median BenchmarkCanvasDrag50); d500=$(median BenchmarkCanvasDrag500)
 awk -v a="$d50" -v b="$d500" 'BEGIN{ if (a=="NaN"||b=="NaN"||a==0) {print "drag ratio 500/50: missing"; exit}
   r=b/a; printf "%-24s %14.2f %14s  %s\n", "drag ratio 500/50", r, "2.00", (r<=2 ? "ok" : "OVER BUDGET") }'
