@@ -134,16 +134,17 @@ func (ui *App) stopPresenting() {
 		return
 	}
 	ui.window.SetFullScreen(false)
-	if ui.sizeBeforeRoom.Width > 0 {
-		// Back at the size the editor had, not the screen's: without a window manager (or
-		// with some) leaving full screen keeps the full-screen size, which would push Present
-		// and the side panel off a laptop's screen and be remembered for the next start.
-		ui.window.Resize(ui.sizeBeforeRoom)
-	}
 	ui.applyTheme()
 	ui.window.SetPadded(true)
 	if e := ui.editor; e != nil {
 		ui.window.SetContent(e.content)
+		if ui.sizeBeforeRoom.Width > 0 {
+			// Back at the size the editor had, not the screen's: without a window manager (or
+			// with some) leaving full screen keeps the full-screen size, which would push
+			// Present and the side panel off a laptop's screen and be remembered for the next
+			// start. After SetContent, so that the room view's own minimum does not hold it.
+			ui.window.Resize(ui.sizeBeforeRoom)
+		}
 		e.mapView.FitMap()
 		e.focusMap()
 	}
