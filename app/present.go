@@ -1,8 +1,6 @@
 package app
 
 import (
-	"time"
-
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -96,7 +94,6 @@ func (ui *App) togglePresenter() {
 		ui.window.SetPadded(false)
 		ui.window.SetContent(ui.room)
 		ui.window.SetFullScreen(true)
-		ui.repaintRoomSoon()
 		return
 	}
 	w := ui.fyneApp.NewWindow("Leadline — room view")
@@ -148,18 +145,6 @@ func (ui *App) stopPresenting() {
 		e.mapView.FitMap()
 		e.focusMap()
 	}
-}
-
-// repaintRoomSoon draws the room view again once the switch to full screen has settled: the GL
-// driver can otherwise keep showing fragments of the editor until the next input event.
-func (ui *App) repaintRoomSoon() {
-	time.AfterFunc(300*time.Millisecond, func() {
-		ui.runOnUI(func() {
-			if ui.room != nil {
-				ui.room.Refresh()
-			}
-		})
-	})
 }
 
 // roomChanged shows an edit (or a map switch, or a theme change) in the room view at once.
