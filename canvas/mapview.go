@@ -72,6 +72,9 @@ type MapView struct {
 	arrowLayer, cardLayer, overlay *fyne.Container
 	editLayer                      *fyne.Container // the on-card editor, panned with the cards
 	editor                         *cardEditor     // nil when no card is being edited
+	// quickEntryUsed says a name with its times ("Review 2h 3d") was saved once, so the
+	// on-card editor stops showing how.
+	quickEntryUsed bool
 	clipboard                      *clip           // what Ctrl+C copied
 	background                     *fynecanvas.Rectangle
 	grid                           *fynecanvas.Raster
