@@ -75,14 +75,14 @@ type MapView struct {
 	// quickEntryUsed says a name with its times ("Review 2h 3d") was saved once, so the
 	// on-card editor stops showing how.
 	quickEntryUsed bool
-	clipboard                      *clip           // what Ctrl+C copied
-	background                     *fynecanvas.Rectangle
-	grid                           *fynecanvas.Raster
-	hint                           *fynecanvas.Text
-	rubberBand                     *fynecanvas.Rectangle
-	ghost                          *fynecanvas.Rectangle
-	preview                        *connectPreview
-	message                        *transientMessage
+	clipboard      *clip // what Ctrl+C copied
+	background     *fynecanvas.Rectangle
+	grid           *fynecanvas.Raster
+	hint           *fynecanvas.Text
+	rubberBand     *fynecanvas.Rectangle
+	ghost          *fynecanvas.Rectangle
+	preview        *connectPreview
+	message        *transientMessage
 
 	gesture   gesture
 	modifiers fyne.KeyModifier // keys held, tracked while the view has focus

@@ -30,16 +30,16 @@ func TestSplitQuickEntry(t *testing.T) {
 		{"Build 2d4h 1w", "Build", 2*d + 4*h, w},
 		{"Review, 2h 3d", "Review", 2 * h, 3 * d},
 		{"Review 0m 1d", "Review", 0, d},
-		{"Build 2", "Build 2", none, none},             // a bare number has no unit
-		{"Build 2 3d", "Build 2", 3 * d, none},         // … so it is part of the name
-		{"Build 1h30", "Build 1h30", none, none},       // a bare number at the end
-		{"Review 1-2d", "Review 1-2d", none, none},     // a range stays in the name
+		{"Build 2", "Build 2", none, none},         // a bare number has no unit
+		{"Build 2 3d", "Build 2", 3 * d, none},     // … so it is part of the name
+		{"Build 1h30", "Build 1h30", none, none},   // a bare number at the end
+		{"Review 1-2d", "Review 1-2d", none, none}, // a range stays in the name
 		{"Review 1d to 2d", "Review 1d to 2d", none, none},
 		{"Review 2h from 1h to 3h", "Review 2h from 1h to 3h", none, none},
 		{"Phase 2x", "Phase 2x", none, none},
 		{"Review -2h", "Review -2h", none, none},
 		{"Level 9999999999w", "Level 9999999999w", none, none}, // too large
-		{"2h 3d", "2h", 3 * d, none},                          // the first word is always the name
+		{"2h 3d", "2h", 3 * d, none},                           // the first word is always the name
 		{"2h", "2h", none, none},
 		{"", "", none, none},
 		{"   ", "", none, none},
