@@ -50,12 +50,13 @@ func (e *cardEditor) applyQuickEntry() bool {
 }
 
 // showQuickEntry fills the line under the name: what a quick entry will set while one is
-// typed, the hint until one was saved, else nothing. The line keeps its height either way.
+// typed ("= PT 2h · WT 3d", as DurationEcho echoes a time; the app font has no arrow), the
+// hint until one was saved, else nothing. The line keeps its height either way.
 func (e *cardEditor) showQuickEntry() {
 	text := " "
 	cal := e.view.workshop.Calendar
 	if _, process, wait, ok := e.quickEntry(); ok {
-		text = "→ PT " + workshop.FormatDuration(*process, cal)
+		text = "= PT " + workshop.FormatDuration(*process, cal)
 		if wait != nil {
 			text += " · WT " + workshop.FormatDuration(*wait, cal)
 		}

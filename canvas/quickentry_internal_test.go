@@ -115,7 +115,7 @@ func TestQuickEntryTabShowsTheTimesInTheirFields(t *testing.T) {
 	h.view.Select("s1")
 	h.press(fyne.KeyF2)
 	h.typeText("Sprint review 1,5h 2w")
-	if got := h.view.editor.hint.Text; got != "→ PT 1h 30m · WT 2w" {
+	if got := h.view.editor.hint.Text; got != "= PT 1h 30m · WT 2w" {
 		t.Errorf("while typing, the line under the name says %q, want the split", got)
 	}
 	h.press(fyne.KeyTab)
