@@ -17,7 +17,7 @@ import (
 // the room can read do not fit in 140×90. It opens over the card, from its top-left corner.
 const (
 	editorWidth  = 240
-	editorHeight = 190
+	editorHeight = 180
 )
 
 // Field order of the on-card editor: Tab walks it forwards, Shift+Tab backwards.
