@@ -2,6 +2,7 @@ package workshop
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -76,4 +77,27 @@ func TestSplitQuickEntryFollowsTheCalendar(t *testing.T) {
 	if name != "Ship" || process == nil || *process != 360 || wait == nil || *wait != 1440 {
 		t.Errorf("got %q, %v, %v; want Ship, 360 and 1440 minutes", name, process, wait)
 	}
+}
+
+// FuzzSplitQuickEntry: never a panic; the name is the start of what was typed, and is empty
+// only when nothing was; the times are in range, a wait never comes without a process time.
+func FuzzSplitQuickEntry(f *testing.F) {
+	for _, seed := range []string{"Code review 2h 3d", "Phase 2", "Überprüfung 1,5h", "A 1h 2h 3h", "Build 2d4h 1w", " 2h", "x 1e308h", "x 1.5.h"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		name, process, wait := SplitQuickEntry(text, DefaultCalendar)
+		trimmed := strings.TrimSpace(text)
+		if !strings.HasPrefix(trimmed, name) || (name == "") != (trimmed == "") {
+			t.Fatalf("SplitQuickEntry(%q) named it %q", text, name)
+		}
+		if wait != nil && process == nil {
+			t.Fatalf("SplitQuickEntry(%q): a wait without a process time", text)
+		}
+		for _, v := range []*float64{process, wait} {
+			if v != nil && !(*v >= 0 && *v <= MaxMinutes) {
+				t.Fatalf("SplitQuickEntry(%q): time %v out of range", text, *v)
+			}
+		}
+	})
 }
