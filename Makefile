@@ -50,10 +50,11 @@ e2e: build
 bench: setup
 	@bash cmd/leadline/testdata/bench.sh
 
-# Each import format and the duration parser, FUZZTIME each (default 60s).
+# Each import format, the duration parser and quick entry, FUZZTIME each (default 60s).
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseDuration$$' -fuzztime $(FUZZTIME) ./workshop/
+	$(GO) test -run '^$$' -fuzz '^FuzzSplitQuickEntry$$' -fuzztime $(FUZZTIME) ./workshop/
 	$(GO) test -run '^$$' -fuzz '^FuzzLeadlineJSON$$' -fuzztime $(FUZZTIME) ./workshop/formats/
 	$(GO) test -run '^$$' -fuzz '^FuzzNornJSON$$' -fuzztime $(FUZZTIME) ./workshop/formats/
 	$(GO) test -run '^$$' -fuzz '^FuzzTimemapCSV$$' -fuzztime $(FUZZTIME) ./workshop/formats/

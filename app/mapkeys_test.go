@@ -61,7 +61,7 @@ func TestMapKeysBuildAndWindowShortcutsPassThrough(t *testing.T) {
 		t.Fatalf("Tab: %d stages, focus on %T; want 3 and the on-card editor", stages(), field)
 	}
 	field.TypedShortcut(&fyne.ShortcutSelectAll{})
-	for _, r := range "Deploy" {
+	for _, r := range "Deploy 30m 1d" { // a quick entry: name, process and wait
 		field.TypedRune(r)
 	}
 	field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
@@ -69,8 +69,8 @@ func TestMapKeysBuildAndWindowShortcutsPassThrough(t *testing.T) {
 
 	saved := reopenWorkshop(t, path, id).Maps[0]
 	added := saved.Stages[len(saved.Stages)-1]
-	if added.Name != "Deploy" || saved.FlowIndex("b", added.ID) < 0 {
-		t.Errorf("saved stage %+v with flows %v, want Deploy after QA sign-off", *added, saved.Flows)
+	if added.Name != "Deploy" || added.Process != 30 || added.Wait != 480 || saved.FlowIndex("b", added.ID) < 0 {
+		t.Errorf("saved stage %+v with flows %v, want Deploy, 30m, 1d after QA sign-off", *added, saved.Flows)
 	}
 }
 

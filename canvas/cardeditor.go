@@ -7,7 +7,7 @@ import (
 	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"leadline.app/leadline/workshop"
@@ -17,7 +17,7 @@ import (
 // the room can read do not fit in 140×90. It opens over the card, from its top-left corner.
 const (
 	editorWidth  = 240
-	editorHeight = 170
+	editorHeight = 180
 )
 
 // Field order of the on-card editor: Tab walks it forwards, Shift+Tab backwards.
@@ -39,6 +39,10 @@ type cardEditor struct {
 	view    *MapView
 	stageID string
 	fields  [fieldCount]*editorField
+	// opened is the name the editor opened with: a name left as it was is never split into
+	// times, so an imported "Level 2d" survives F2, Enter.
+	opened  string
+	hint    *fynecanvas.Text // the quick-entry line under the name (quickentry.go)
 	problem *widget.Label
 	body    *fynecanvas.Rectangle
 	band    *fynecanvas.Rectangle
@@ -70,6 +74,9 @@ func (f *editorField) TypedKey(ev *fyne.KeyEvent) {
 		step := 1
 		if view.currentModifiers()&fyne.KeyModifierShift != 0 {
 			step = fieldCount - 1
+		}
+		if f.index == fieldName {
+			f.editor.applyQuickEntry()
 		}
 		f.editor.focusField((f.index + step) % fieldCount)
 	case fyne.KeyReturn, fyne.KeyEnter:
@@ -119,10 +126,13 @@ func newCardEditor(v *MapView) *cardEditor {
 	e.problem.Importance = widget.DangerImportance
 	e.problem.Wrapping = fyne.TextWrapWord
 	e.problem.Hide()
-	form := container.New(layout.NewFormLayout(),
-		widget.NewLabel("Name"), e.fields[fieldName],
-		widget.NewLabel("PT"), e.fields[fieldProcess],
-		widget.NewLabel("WT"), e.fields[fieldWait])
+	e.hint = &fynecanvas.Text{TextSize: theme.CaptionTextSize()}
+	e.fields[fieldName].OnChanged = func(string) { e.showQuickEntry() }
+	form := container.NewVBox(
+		editorRow("Name", e.fields[fieldName]),
+		container.NewPadded(e.hint), // a reserved line: what it says never moves the fields
+		editorRow("PT", e.fields[fieldProcess]),
+		editorRow("WT", e.fields[fieldWait]))
 	band := container.NewStack(e.band, container.NewPadded(e.title))
 	e.box = container.NewStack(e.body, container.NewBorder(band, e.problem, nil, nil, container.NewPadded(form)))
 	return e
@@ -142,7 +152,7 @@ func (v *MapView) OpenEditor(stageID, initial string) {
 		v.CloseEditor()
 	}
 	e := newCardEditor(v)
-	e.stageID = stageID
+	e.stageID, e.opened = stageID, s.Name
 	cal := v.workshop.Calendar
 	e.fields[fieldName].SetText(s.Name)
 	e.fields[fieldProcess].SetText(workshop.FormatEstimateField(s.Process, s.ProcessRange, cal))
@@ -154,6 +164,8 @@ func (v *MapView) OpenEditor(stageID, initial string) {
 	band := parseHexColour(workshop.DepartmentColour(s.Department))
 	e.band.FillColor, e.title.Color = band, textOn(band)
 	e.body.FillColor, e.body.StrokeColor = v.colours.cardFill, v.colours.accent
+	e.hint.Color = theme.Color(theme.ColorNamePlaceHolder)
+	e.showQuickEntry()
 	v.editor = e
 	v.editLayer.Objects = []fyne.CanvasObject{e.box}
 	v.placeEditor()
@@ -216,6 +228,7 @@ func (e *cardEditor) commit(all bool) bool {
 		v.CloseEditor()
 		return true
 	}
+	quick := e.applyQuickEntry()
 	cal := v.workshop.Calendar
 	edited := *s
 	var firstErr error
@@ -260,6 +273,9 @@ func (e *cardEditor) commit(all bool) bool {
 			e.focusField(failed)
 		}
 		return false
+	}
+	if quick {
+		v.quickEntryUsed = true // the hint has done its work
 	}
 	v.CloseEditor()
 	return true

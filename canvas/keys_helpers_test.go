@@ -126,3 +126,26 @@ func (h *harness) fill(name, process, wait string) {
 	h.typeText(wait)
 	h.press(fyne.KeyReturn)
 }
+
+// assertSevenStageForkJoin checks issue 9's measure as TestSevenStageForkJoinByKeyboard
+// builds it: Idea → Build → {PM, PO, QA sign-off} → Release → Support, every stage timed.
+func (h *harness) assertSevenStageForkJoin() {
+	h.t.Helper()
+	byName := map[string]string{}
+	for _, s := range h.model.Stages {
+		byName[s.ID] = s.Name
+		if s.Process == 0 || s.Wait == 0 {
+			h.t.Errorf("stage %q has process %v and wait %v; want both", s.Name, s.Process, s.Wait)
+		}
+	}
+	var flows []string
+	for _, f := range h.model.Flows {
+		flows = append(flows, byName[f.From]+"→"+byName[f.To])
+	}
+	slices.Sort(flows)
+	want := []string{"Build→PM sign-off", "Build→PO sign-off", "Build→QA sign-off", "Idea→Build",
+		"PM sign-off→Release", "PO sign-off→Release", "QA sign-off→Release", "Release→Support"}
+	if len(h.model.Stages) != 7 || !slices.Equal(flows, want) {
+		h.t.Fatalf("%d stages, flows %v; want 7 and %v", len(h.model.Stages), flows, want)
+	}
+}

@@ -72,14 +72,17 @@ type MapView struct {
 	arrowLayer, cardLayer, overlay *fyne.Container
 	editLayer                      *fyne.Container // the on-card editor, panned with the cards
 	editor                         *cardEditor     // nil when no card is being edited
-	clipboard                      *clip           // what Ctrl+C copied
-	background                     *fynecanvas.Rectangle
-	grid                           *fynecanvas.Raster
-	hint                           *fynecanvas.Text
-	rubberBand                     *fynecanvas.Rectangle
-	ghost                          *fynecanvas.Rectangle
-	preview                        *connectPreview
-	message                        *transientMessage
+	// quickEntryUsed says a name with its times ("Review 2h 3d") was saved once, so the
+	// on-card editor stops showing how.
+	quickEntryUsed bool
+	clipboard      *clip // what Ctrl+C copied
+	background     *fynecanvas.Rectangle
+	grid           *fynecanvas.Raster
+	hint           *fynecanvas.Text
+	rubberBand     *fynecanvas.Rectangle
+	ghost          *fynecanvas.Rectangle
+	preview        *connectPreview
+	message        *transientMessage
 
 	gesture   gesture
 	modifiers fyne.KeyModifier // keys held, tracked while the view has focus

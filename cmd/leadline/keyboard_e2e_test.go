@@ -21,11 +21,28 @@ func stageKeys(name, process, wait string) []keyStep {
 	return []keyStep{{text: name}, {key: "Tab"}, {text: process}, {key: "Tab"}, {text: wait}, {key: "Return"}}
 }
 
+// quickKeys fills it by quick entry: the name with both times on the end, then Enter.
+func quickKeys(name, process, wait string) []keyStep {
+	return []keyStep{{text: name + " " + process + " " + wait}, {key: "Return"}}
+}
+
 // TestRealWindowKeyboardBuildsAForkAndJoin opens an empty workshop in a real window under
 // Xvfb and builds "Idea → Build → {PO review, QA review} → Release", names and times, from
 // the keyboard alone: no mouse event is sent. `leadline export` then shows the five stages,
 // their times and the five flows saved. It prints how many key actions it took.
 func TestRealWindowKeyboardBuildsAForkAndJoin(t *testing.T) {
+	buildForkAndJoinByKeyboard(t, "keyboard", stageKeys)
+}
+
+// TestRealWindowKeyboardQuickEntryBuildsAForkAndJoin builds the same map with each name typed
+// with its times ("Idea 30m 2d", Enter), and prints that count too.
+func TestRealWindowKeyboardQuickEntryBuildsAForkAndJoin(t *testing.T) {
+	buildForkAndJoinByKeyboard(t, "quick-entry", quickKeys)
+}
+
+// buildForkAndJoinByKeyboard drives the window with fill typing each stage's name and times;
+// name prefixes the screenshots in test-artifacts.
+func buildForkAndJoinByKeyboard(t *testing.T, name string, fill func(name, process, wait string) []keyStep) {
 	bin := needRealWindow(t, "xdotool", "import")
 	display := startXvfb(t)
 	dir := t.TempDir()
@@ -64,16 +81,16 @@ func TestRealWindowKeyboardBuildsAForkAndJoin(t *testing.T) {
 
 	var steps []keyStep
 	steps = append(steps, keyStep{key: "Tab"}) // the first stage of an empty map
-	steps = append(steps, stageKeys("Idea", "30m", "2d")...)
+	steps = append(steps, fill("Idea", "30m", "2d")...)
 	steps = append(steps, keyStep{key: "Tab"}) // the next stage, connected from Idea
-	steps = append(steps, stageKeys("Build", "2d", "1d")...)
+	steps = append(steps, fill("Build", "2d", "1d")...)
 	steps = append(steps, keyStep{key: "Tab"})
-	steps = append(steps, stageKeys("PO review", "1h", "3d")...)
+	steps = append(steps, fill("PO review", "1h", "3d")...)
 	steps = append(steps, keyStep{key: "Return"}) // a parallel stage below, also fed by Build
-	steps = append(steps, stageKeys("QA review", "4h", "1d")...)
+	steps = append(steps, fill("QA review", "4h", "1d")...)
 	steps = append(steps, keyStep{key: "shift+Up"}) // both reviews selected
 	steps = append(steps, keyStep{key: "Tab"})      // one stage joining them
-	steps = append(steps, stageKeys("Release", "30m", "1w")...)
+	steps = append(steps, fill("Release", "30m", "1w")...)
 	keys, words := 0, 0
 	for i, step := range steps {
 		if step.text != "" {
@@ -84,14 +101,17 @@ func TestRealWindowKeyboardBuildsAForkAndJoin(t *testing.T) {
 			keys++
 		}
 		time.Sleep(150 * time.Millisecond)
+		if i == 0 {
+			x.screenshot(artifactPath(t, name+"-first-editor.png")) // the hint under the name
+		}
 		if i == len(steps)-2 {
-			x.screenshot(artifactPath(t, "keyboard-editor.png"))
+			x.screenshot(artifactPath(t, name+"-editor.png"))
 		}
 	}
 	time.Sleep(1500 * time.Millisecond)
-	x.screenshot(artifactPath(t, "keyboard-map.png"))
-	t.Logf("built 5 stages and 5 flows with %d key actions: %d keys and %d typed words; %d counting a typed value with the Tab or Enter after it as one",
-		keys+words, keys, words, keys+words-countFieldEnds(steps))
+	x.screenshot(artifactPath(t, name+"-map.png"))
+	t.Logf("%s: built 5 stages and 5 flows with %d key actions: %d keys and %d typed strings; %d counting a typed value with the Tab or Enter after it as one",
+		name, keys+words, keys, words, keys+words-countFieldEnds(steps))
 
 	// SIGKILL, as a dying laptop: what the window showed must already be in the library.
 	if err := app.Process.Kill(); err != nil {
