@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# dragcommit.sh: how long a facilitator waits, in the real window under Xvfb, from letting go
+# of a dragged card on a 300-stage map to the frame that shows the move committed. Budget
+# (issue 10): one frame, 16 ms. Median of RUNS (5) runs.
+#
+# Method. awk writes the map of BenchmarkDragCommit300 (app/bench_test.go) as Leadline JSON:
+# 300 stages in 20 columns of 15, 200 × 150 apart, each flowing to the next. It is imported into
+# a fresh library and opened in a 1920×1080 window, fitted (zoomed out to the overview).
+# xdotool presses on "Stage 151" (s150, as in the benchmark) and drags it below the map. While
+# the button is still down, frameprobe (testdata/frameprobe, cgo: X11 + XTest) reads the Undo
+# button's pixels, releases the button through XTest, and reads them again every millisecond
+# until they change: the commit enables Undo in the frame that shows it, and while the card
+# follows the pointer Undo stays greyed. The figure runs from the release to the end of the
+# first read that differed, so it overstates by up to ~1 ms. Each run is undone (the Undo
+# button) before the next, so every run drags the same card from the same place.
+#
+# Why not the app's own timing: the commit's cost inside the app is BenchmarkDragCommit300's
+# figure; what the facilitator sees also includes X event delivery, Fyne's frame loop and Mesa's
+# software GL (llvmpipe). For that share, the same probe times the simplest frame there is,
+# ticking the "Snap to grid" check box (it toggles on release), in the same window: the
+# control. "beyond the control" is the commit's own cost as seen on screen.
+set -euo pipefail
+RUNS=${RUNS:-5}
+SETTLE=${SETTLE:-3}
+BUDGET_MS=16
+source "$(dirname "$0")/window-harness.sh"
+
+# Where things are in a 1920×1080 window at (0, 0) with the map fitted: Stage 151's card
+# (row 8, column 11), an empty spot below the map, the Undo button and the Snap check box.
+# DRAGCOMMIT_SHOT=file.png keeps a screenshot of the first committed drag, to check them.
+card_x=847 card_y=472 drop_x=847 drop_y=820
+undo_region=100,0,120,40 undo_x=141 undo_y=21
+snap_region=440,5,40,32 snap_x=459 snap_y=21
+rest_x=1000 rest_y=900 # a spot on the metrics, where the pointer changes nothing
+
+go build -o "$work/frameprobe" ./cmd/leadline/testdata/frameprobe
+
+awk 'BEGIN {
+  split("Sales,Finance,Development,QA", dept, ",")
+  cols = 20; rows = 15
+  printf "{\"name\": \"Drag commit\", \"maps\": [{\"name\": \"Three hundred stages\", \"state\": \"current\",\n\"stages\": [\n"
+  for (n = 0; n < cols * rows; n++)
+    printf "%s{\"id\": \"s%d\", \"name\": \"Stage %d\", \"department\": \"%s\", \"process\": \"1h\", \"wait\": \"%dm\", \"x\": %d, \"y\": %d}",
+      (n ? ",\n" : ""), n, n + 1, dept[n % 4 + 1], 30 * (n % 17), (n % cols) * 200, int(n / cols) * 150
+  printf "],\n\"flows\": [\n"
+  for (n = 1; n < cols * rows; n++) printf "%s{\"from\": \"s%d\", \"to\": \"s%d\"}", (n > 1 ? ",\n" : ""), n - 1, n
+  printf "]}]}\n"
+}' >"$work/three-hundred.json"
+
+db="$work/library.db"
+id=$("$BIN" import --db "$db" "$work/three-hundred.json")
+
+start_xvfb 201 240
+export HOME=$work XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
+mkdir -p "$work/cache"
+
+"$BIN" --db "$db" --workshop "$id" >"$work/app.log" 2>&1 &
+app=$!
+pids+=("$app")
+window=$(timeout 60 xdotool search --sync --onlyvisible --name '^Leadline' | head -n 1) ||
+  { echo "dragcommit.sh: no window after 60 s:" >&2; cat "$work/app.log" >&2; exit 1; }
+started=$SECONDS
+while blank "$window"; do
+  [ $((SECONDS - started)) -lt 60 ] || { echo "dragcommit.sh: window still blank after 60 s" >&2; exit 1; }
+  sleep 0.05
+done
+# Only once painted: the app sizes its window itself while it starts.
+until xdotool getwindowgeometry "$window" | grep -q 'Position: 0,0.*' &&
+  xdotool getwindowgeometry "$window" | grep -q 'Geometry: 1920x1080'; do
+  [ $((SECONDS - started)) -lt 60 ] || { echo "dragcommit.sh: the window does not take 1920x1080 at 0,0" >&2; exit 1; }
+  xdotool windowmove "$window" 0 0 windowsize "$window" 1920 1080
+  sleep 0.5
+done
+sleep "$SETTLE" # the resize's re-fit and the first frames
+
+probe() { # region → milliseconds (one decimal) from the button's release to the region's change
+  local us
+  us=$("$work/frameprobe" -region "$1" | awk '{print $1}') || {
+    mkdir -p test-artifacts && import -window root test-artifacts/dragcommit-failed.png
+    echo "dragcommit.sh: $2; the screen is in test-artifacts/dragcommit-failed.png" >&2
+    exit 1
+  }
+  awk -v us="$us" 'BEGIN { printf "%.1f", us / 1000 }'
+}
+rest() { xdotool mousemove --sync "$rest_x" "$rest_y"; sleep 1; }
+
+commits=() controls=()
+rest
+for run in $(seq "$RUNS"); do
+  xdotool mousemove --sync "$card_x" "$card_y" mousedown 1
+  for step in $(seq 10); do
+    xdotool mousemove --sync "$card_x" $((card_y + (drop_y - card_y) * step / 10))
+    sleep 0.03
+  done
+  sleep 0.4 # the last drag frame is on screen before the reference is read
+  ms=$(probe "$undo_region" "the drag did not commit (Undo unchanged): is Stage 151 at $card_x,$card_y?") || exit 1
+  commits+=("$ms")
+  sleep 0.5
+  [ "$run" != 1 ] || [ -z "${DRAGCOMMIT_SHOT:-}" ] || import -window root "$DRAGCOMMIT_SHOT"
+  xdotool mousemove --sync "$undo_x" "$undo_y" click 1
+  rest
+
+  xdotool mousemove --sync "$snap_x" "$snap_y" mousedown 1
+  sleep 0.4
+  ms=$(probe "$snap_region" "the Snap to grid check box did not change") || exit 1
+  controls+=("$ms")
+  sleep 0.5
+  xdotool click 1 # and off again, so the next drag is not snapped
+  rest
+done
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
+m_commit=$(median "${commits[@]}") m_control=$(median "${controls[@]}")
+beyond=$(awk -v a="$m_commit" -v b="$m_control" 'BEGIN { printf "%.1f", a - b }')
+printf '\nreal-window drag commit, 300 stages, %d runs (ms): commit %s; control %s\n' \
+  "$RUNS" "${commits[*]}" "${controls[*]}"
+printf '%-24s %14s %14s  %s\n' "mouse-up to frame shown" "$m_commit ms" "" ""
+printf '%-24s %14s %14s  %s\n' "  control: a check box" "$m_control ms" "" "(any frame here)"
+printf '%-24s %14s %14s  %s\n' "  beyond the control" "$beyond ms" "$BUDGET_MS ms" \
+  "$(awk -v d="$beyond" -v b="$BUDGET_MS" 'BEGIN { print (d <= b ? "ok" : "OVER BUDGET") }')"
