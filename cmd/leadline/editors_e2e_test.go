@@ -51,8 +51,7 @@ func TestRealWindowWithCommandLineEditor(t *testing.T) {
 
 	x := xdotool{t: t, env: env}
 	win := strings.Fields(x.run("search", "--sync", "--onlyvisible", "--name", "^Leadline"))[0]
-	x.run("windowmove", win, "0", "0")
-	x.run("windowsize", win, "1600", "1000")
+	x.place(win, rect{0, 0, 1600, 1000})
 	time.Sleep(2500 * time.Millisecond)
 	before := artifactPath(t, "editors-before.png")
 	x.screenshot(before)
@@ -96,6 +95,24 @@ func TestRealWindowWithCommandLineEditor(t *testing.T) {
 	}
 	if got := len(w.Maps[0].Stages); got != 10 {
 		t.Errorf("the library has %d stages, want the sample's 8 plus the CLI's and the window's", got)
+	}
+}
+
+// place moves and sizes a window until it is where asked: the app sizes its window to the
+// screen itself once it is up, which would undo a move made as soon as it is mapped.
+func (x xdotool) place(win string, want rect) {
+	x.t.Helper()
+	for deadline := time.Now().Add(20 * time.Second); ; {
+		x.run("windowmove", win, itoa(want.x), itoa(want.y))
+		x.run("windowsize", win, itoa(want.w), itoa(want.h))
+		time.Sleep(500 * time.Millisecond)
+		got := x.geometry(win)
+		if got == want {
+			return
+		}
+		if time.Now().After(deadline) {
+			x.t.Fatalf("the window stays at %+v, not %+v", got, want)
+		}
 	}
 }
 
