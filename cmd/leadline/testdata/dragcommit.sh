@@ -54,7 +54,7 @@ db="$work/library.db"
 big=$("$BIN" import --db "$db" "$work/three-hundred.json")
 hotfix=2 # a new library's second sample
 
-start_xvfb 201 240
+start_xvfb
 export HOME=$work XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
 mkdir -p "$work/cache"
 
