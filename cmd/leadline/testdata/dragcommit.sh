@@ -7,12 +7,12 @@
 # 300 stages in 20 columns of 15, 200 × 150 apart, each flowing to the next. It is imported into
 # a fresh library and opened in a 1920×1080 window, fitted (zoomed out to the overview).
 # xdotool presses on "Stage 151" (s150, as in the benchmark) and drags it below the map. While
-# the button is still down, frameprobe (testdata/frameprobe, cgo: X11 + XTest) reads the Undo
-# button's pixels, releases the button through XTest, and reads them again every millisecond
-# until they change: the commit enables Undo in the frame that shows it, and while the card
-# follows the pointer Undo stays greyed. The figure runs from the release to the end of the
-# first read that differed, so it overstates by up to ~1 ms. Each run is undone (the Undo
-# button) before the next, so every run drags the same card from the same place.
+# the button is still down, frameprobe (testdata/frameprobe, cgo: X11 + XTest) reads the pixels
+# of the Undo and Redo buttons, releases the button through XTest, and reads them again every
+# millisecond until they change: the commit enables Undo (and greys Redo) in the frame that
+# shows it, and while the card follows the pointer they stay as they were. The figure runs from the release to the end of the
+# first read that differed, so it overstates by up to ~1 ms. Each run is undone (Ctrl+Z)
+# before the next, so every run drags the same card from the same place.
 #
 # Two references, in the same way and the same window size: the same drag on the 8-stage
 # Hotfix sample (what the commit costs that does not grow with the map), and ticking the "Snap
@@ -28,13 +28,13 @@ SETTLE=${SETTLE:-3}
 BUDGET_MS=16
 source "$(dirname "$0")/window-harness.sh"
 
-# Where things are in a 1920×1080 window at (0, 0) with the map fitted: the Undo button, the
-# Snap check box, a spot where the pointer changes nothing; per map, the dragged card and the
-# empty spot below the map it is dropped on. DRAGCOMMIT_SHOT=file.png keeps a screenshot of the
-# first committed drag on the 300-stage map, to check them.
-undo_region=100,0,120,40 undo_x=141 undo_y=21
-snap_region=440,5,40,32 snap_x=459 snap_y=21
+# Where things are in a 1920×1080 window at (0, 0) with the map fitted: per map, the dragged
+# card and the empty spot below the map it is dropped on; a spot where the pointer changes
+# nothing. The toolbar's buttons are found by reading it (tesseract), so a new button does not
+# break the script. DRAGCOMMIT_SHOT=file.png keeps a screenshot of the first committed drag on
+# the 300-stage map, to check them.
 rest_x=1000 rest_y=900
+command -v tesseract >/dev/null || { echo "dragcommit.sh: tesseract is missing; run make setup" >&2; exit 1; }
 
 go build -o "$work/frameprobe" ./cmd/leadline/testdata/frameprobe
 
@@ -91,6 +91,29 @@ open_window() { # workshop → the app's window, painted, at 0,0 and 1920x1080
   sleep "$SETTLE" # the resize's re-fit and the first frames
 }
 
+toolbar_word() { # word → "left top width height" of that word on the toolbar (the top 60 px)
+  import -window root -crop 1920x60+0+0 +repage "$work/toolbar.png"
+  tesseract "$work/toolbar.png" "$work/toolbar" --psm 11 tsv 2>/dev/null
+  awk -F'\t' -v w="$1" 'NR > 1 && $12 == w { print $7, $8, $9, $10; found = 1; exit }
+    END { if (!found) exit 1 }' "$work/toolbar.tsv" ||
+    { echo "dragcommit.sh: no \"$1\" on the toolbar" >&2; exit 1; }
+}
+
+find_toolbar() { # sets history_region (Undo and Redo), snap_region and snap_x, snap_y
+  local library fit snap l t w h
+  library=$(toolbar_word Library) && fit=$(toolbar_word Fit) && snap=$(toolbar_word Snap) || exit 1
+  # Undo and Redo sit between "Library" and the two zoom buttons left of "Fit"; greyed out,
+  # their labels are too faint to read.
+  read -r l t w h <<<"$library"
+  local from=$((l + w + 15)) to
+  read -r l t w h <<<"$fit"
+  to=$((l - 100))
+  history_region=$from,0,$((to - from)),40
+  read -r l t w h <<<"$snap"
+  snap_region=$((l - 36)),$((t - 10)),34,$((h + 20)) # the box, left of its label
+  snap_x=$((l + w / 2)) snap_y=$((t + h / 2))
+}
+
 close_window() {
   kill "$app"; wait "$app" 2>/dev/null || true
   while xdotool search --onlyvisible --name '^Leadline' >/dev/null 2>&1; do sleep 0.05; done
@@ -104,10 +127,10 @@ drag_commit() { # card_x card_y drop_y name shot → ms from mouse-up to the com
     sleep 0.03
   done
   sleep 0.4 # the last drag frame is on screen before the reference is read
-  ms=$(probe "$undo_region" "the drag did not commit (Undo unchanged): is $4 at $1,$2?") || exit 1
+  ms=$(probe "$history_region" "the drag did not commit (Undo unchanged): is $4 at $1,$2?") || exit 1
   sleep 0.5
   [ -z "$5" ] || import -window root "$5"
-  xdotool mousemove --sync "$undo_x" "$undo_y" click 1
+  xdotool key ctrl+z # the map has the keyboard
   rest
   echo "$ms"
 }
@@ -125,6 +148,7 @@ check_box() { # → ms from mouse-up to the ticked box's frame, then unticked
 
 commits=() smalls=() controls=()
 open_window "$big"
+find_toolbar
 rest
 for run in $(seq "$RUNS"); do
   shot=; [ "$run" != 1 ] || shot=${DRAGCOMMIT_SHOT:-}
@@ -136,6 +160,7 @@ for run in $(seq "$RUNS"); do
 done
 close_window
 open_window "$hotfix"
+find_toolbar
 rest
 for run in $(seq "$RUNS"); do
   # "Support ticket", the first card, dropped below the map.
