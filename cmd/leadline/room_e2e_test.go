@@ -197,24 +197,10 @@ func isCapHeightWord(word string) bool {
 // confidence, the largest box height: a word may also appear smaller elsewhere.
 func ocrHeights(t *testing.T, shot string, words map[string]bool) map[string]int {
 	t.Helper()
-	base := strings.TrimSuffix(shot, ".png") + "-ocr"
-	if out, err := exec.Command("tesseract", shot, base, "--psm", "11", "tsv").CombinedOutput(); err != nil {
-		t.Fatalf("tesseract: %v\n%s", err, out)
-	}
-	data, err := os.ReadFile(base + ".tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
 	heights := map[string]int{}
-	for _, line := range strings.Split(string(data), "\n")[1:] {
-		cols := strings.Split(line, "\t")
-		if len(cols) < 12 || !words[cols[11]] {
-			continue
-		}
-		confidence, _ := strconv.ParseFloat(cols[10], 64)
-		height, _ := strconv.Atoi(cols[9])
-		if confidence >= 60 && height > heights[cols[11]] {
-			heights[cols[11]] = height
+	for _, w := range ocrWords(t, shot) {
+		if words[w.text] && w.confidence >= 60 && w.height > heights[w.text] {
+			heights[w.text] = w.height
 		}
 	}
 	found := make([]string, 0, len(heights))
@@ -224,4 +210,40 @@ func ocrHeights(t *testing.T, shot string, words map[string]bool) map[string]int
 	sort.Strings(found)
 	t.Logf("OCR of %s found %v", shot, found)
 	return heights
+}
+
+// ocrWord is one word tesseract read, with its box in screen pixels.
+type ocrWord struct {
+	text                     string
+	left, top, width, height int
+	confidence               float64
+}
+
+// ocrWords runs tesseract on a screenshot (sparse text, TSV output beside it) and returns the
+// words it read, in its order.
+func ocrWords(t *testing.T, shot string) []ocrWord {
+	t.Helper()
+	base := strings.TrimSuffix(shot, ".png") + "-ocr"
+	if out, err := exec.Command("tesseract", shot, base, "--psm", "11", "tsv").CombinedOutput(); err != nil {
+		t.Fatalf("tesseract: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(base + ".tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []ocrWord
+	for _, line := range strings.Split(string(data), "\n")[1:] {
+		cols := strings.Split(line, "\t")
+		if len(cols) < 12 || strings.TrimSpace(cols[11]) == "" {
+			continue
+		}
+		w := ocrWord{text: cols[11]}
+		w.left, _ = strconv.Atoi(cols[6])
+		w.top, _ = strconv.Atoi(cols[7])
+		w.width, _ = strconv.Atoi(cols[8])
+		w.height, _ = strconv.Atoi(cols[9])
+		w.confidence, _ = strconv.ParseFloat(cols[10], 64)
+		words = append(words, w)
+	}
+	return words
 }
