@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"image/color"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	mapview "leadline.app/leadline/canvas"
 )
 
 // statusLine shows the last message over the foot of the map: errors in red until the next
@@ -106,13 +107,8 @@ func (ui *App) showError(err error) {
 	dialog.ShowError(errors.New(onScreen(err.Error())), ui.window)
 }
 
-// onScreen fits a message from the model or the library to the app's font. The messages draw
-// a loop as "Build" → "Test"; Fyne's Noto Sans has no arrow, its fallback symbol font has no
-// space, and the space after the arrow is drawn from the fallback too, as "→�". "›" is in Noto
-// Sans and reads the same way. The command line keeps the arrow.
-func onScreen(message string) string {
-	return strings.ReplaceAll(message, "→", "›")
-}
+// onScreen fits a message from the model or the library to the app's font (mapview.ScreenText in the canvas package).
+func onScreen(message string) string { return mapview.ScreenText(message) }
 
 func (ui *App) showNote(text string) {
 	ui.showNoteWithAction(text, "", nil)

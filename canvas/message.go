@@ -65,7 +65,16 @@ func (v *MapView) Message() string {
 }
 
 // showMessage shows text near a view position, kept inside the view.
+// ScreenText fits a message from the model or the library to the app's font. The messages draw
+// a loop as "Build" → "Test"; Fyne's Noto Sans has no arrow, its fallback symbol font has no
+// space, and the space after the arrow is drawn from the fallback too, as "→�". "›" is in Noto
+// Sans and reads the same way. The command line and the handout keep the arrow.
+func ScreenText(message string) string {
+	return strings.ReplaceAll(message, "→", "›")
+}
+
 func (v *MapView) showMessage(text string, at fyne.Position) {
+	text = ScreenText(text)
 	m := v.message
 	m.style(v.colours)
 	wrapped := wrapText(text, messageWidth, messageTextSize)

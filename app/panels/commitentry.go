@@ -29,6 +29,10 @@ func newCommitEntry(multiLine bool) *commitEntry {
 	return e
 }
 
+// AcceptsTab is false even for a multi-line field (participants, notes): Tab moves to the next
+// field, as in every other field of the form, instead of typing a tab character into a name.
+func (e *commitEntry) AcceptsTab() bool { return false }
+
 // FocusGained selects a one-line field's text, as desktop fields do when Tab reaches them, so
 // what is typed replaces it: Tab into a field holding "Sales" and typing "2h" must not make
 // "2hSales". A click places the cursor afterwards as usual.

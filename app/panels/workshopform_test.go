@@ -75,3 +75,12 @@ func TestWorkshopFormParticipants(t *testing.T) {
 		t.Fatalf("EditWorkshop = %+v, want participants [Ana Bo]", edit)
 	}
 }
+
+// Tab in the participants field moves on; it typed a tab into the last participant's name
+// ("Cy Okafor\tQ4 release review") when a facilitator tabbed on to the notes.
+func TestTabLeavesMultiLineFields(t *testing.T) {
+	entry := newCommitEntry(true)
+	if entry.AcceptsTab() {
+		t.Error("a multi-line field takes Tab as text")
+	}
+}

@@ -108,6 +108,20 @@ func (b *builder) rankBadge(centre point, rank int, scale float64) {
 	b.text(centre.x-r, centre.y-r, 2*r, 2*r, strconv.Itoa(rank), "C")
 }
 
+// leverBadge numbers a lever in "Where to act first". It is dark and square, not a red disc:
+// the levers rank by time saved, the red discs beside them on the map by wait, and a reader
+// would take two red "2"s to mean the same stage.
+func (b *builder) leverBadge(centre point, rank int, scale float64) {
+	r := 3.0 * scale
+	b.fillColour(colourInk)
+	b.strokeColour(colourWhite)
+	b.draw.SetLineWidth(0.5 * scale)
+	b.draw.Rect(centre.x-r, centre.y-r, 2*r, 2*r, "FD")
+	b.font(true, 7.5*scale)
+	b.textColour(colourWhite)
+	b.text(centre.x-r, centre.y-r, 2*r, 2*r, strconv.Itoa(rank), "C")
+}
+
 // kaizenBurst is the spiky star VSM uses for an improvement idea, with the number of ideas.
 func (b *builder) kaizenBurst(centre point, ideas int, scale float64) {
 	outer, inner := 3.4*scale, 2.2*scale

@@ -72,7 +72,7 @@ func (b *builder) actFirst(m *workshop.Map, levers []workshop.Lever, area rect) 
 	}
 	for i, l := range top {
 		badge := point{area.x + 2.6, y + 2.8}
-		b.rankBadge(badge, i+1, 0.9)
+		b.leverBadge(badge, i+1, 0.9)
 		b.font(true, 10.5)
 		b.textColour(colourInk)
 		b.text(area.x+7, y, area.w-7, 5.5, b.fit(b.clean(l.Stage.Name), area.w-7), "L")
