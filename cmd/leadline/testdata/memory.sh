@@ -41,7 +41,7 @@ id=$("$BIN" import --db "$db" "$work/five-hundred.json")
 "$BIN" edit --db "$db" --workshop "$id" </dev/null # the app reopens the workshop edited last
 stages=$(grep -o '"id": "c' "$work/five-hundred.json" | wc -l)
 
-start_xvfb 161 200
+start_xvfb
 export HOME=$work XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
 mkdir -p "$work/cache"
 samples_db="$work/samples.db"

@@ -25,7 +25,7 @@ done
 count=$("$BIN" list --db "$db" | tail -n +2 | wc -l)
 
 # A display of our own: the first free number from 120 on, so as not to meet other sessions'.
-start_xvfb 120 160
+start_xvfb
 export HOME=$work XDG_CONFIG_HOME=$work/config
 
 mapped=() painted=()
