@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -16,6 +15,7 @@ func runForecast(args []string, out io.Writer) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	trials := fs.Int("trials", workshop.DefaultTrials, "number of trials")
 	seed := fs.Uint64("seed", workshop.DefaultSeed, "random seed; the same seed gives the same figures")
+	logOpts := addLogFlags(fs) // a measured map from an event log forecasts on its measured ranges
 	files, err := parseArgs(fs, args, 1, 1)
 	if err != nil {
 		return err
@@ -23,7 +23,7 @@ func runForecast(args []string, out io.Writer) error {
 	if *trials < 1 || *trials > workshop.MaxTrials {
 		return usagef("forecast: --trials %d: must be between 1 and %d", *trials, workshop.MaxTrials)
 	}
-	w, _, err := formats.ImportFile(files[0])
+	w, err := importFile(files[0], logOpts)
 	if err != nil {
 		return err
 	}
@@ -32,10 +32,7 @@ func runForecast(args []string, out io.Writer) error {
 		return fmt.Errorf("%s: %w", files[0], err)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(report)
+		return writeJSON(out, report)
 	}
 	return writeForecastTable(out, w, report)
 }

@@ -28,12 +28,17 @@ func runMetrics(args []string, out io.Writer) error {
 		return fmt.Errorf("%s: %w", files[0], err)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(report)
+		return writeJSON(out, report)
 	}
 	return writeMetricsTable(out, w, report)
+}
+
+// writeJSON prints a report as the README documents it: indented, names byte for byte.
+func writeJSON(out io.Writer, report any) error {
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(report)
 }
 
 // writeMetricsTable prints the figures for people: durations in working units, percentages.
