@@ -135,6 +135,10 @@ func (ui *App) stopPresenting() {
 	ui.window.SetPadded(true)
 	if e := ui.editor; e != nil {
 		ui.window.SetContent(e.content)
+		// The editor was off the window while the projector theme was on; refresh it so its
+		// widgets measure themselves in the editor's theme again (the toolbar alone had kept
+		// 300 px of projector-sized text, wider than a 1280×720 screen).
+		e.content.Refresh()
 		if ui.sizeBeforeRoom.Width > 0 {
 			// Back at the size the editor had, not the screen's: without a window manager (or
 			// with some) leaving full screen keeps the full-screen size, which would push

@@ -170,3 +170,15 @@ func TestLeavingTheRoomRestoresTheWindowSize(t *testing.T) {
 		t.Errorf("after the room view the window is %v, want %v as before", got, before)
 	}
 }
+
+// After the room view the editor measures itself in the editor's theme again: its toolbar had
+// kept the projector's text sizes and asked for 1510 px, wider than a 1280×720 screen.
+func TestLeavingTheRoomFitsASmallScreenAgain(t *testing.T) {
+	ui := newTestUI(t)
+	ui.FitScreen(1280, 720)
+	ui.togglePresenter()
+	ui.togglePresenter()
+	if min := ui.editor.content.MinSize(); min.Width > 1280 || min.Height > 720 {
+		t.Errorf("after the room view the editor needs %v, more than a 1280×720 screen", min)
+	}
+}
