@@ -140,11 +140,8 @@ func (b *MetricsBar) Update(w *workshop.Workshop, mt *workshop.Metrics, err erro
 	}
 	b.tiles[tileLeadTime].set(workshop.FormatDuration(mt.LeadTime, cal), lead, statusNeutral, leadStatus)
 	b.tiles[tileProcessTime].set(workshop.FormatDuration(mt.ProcessTime, cal), process, statusNeutral, processStatus)
-	effStatus := efficiencyStatus(mt.FlowEfficiency)
-	if mt.LeadTime == 0 {
-		effStatus = statusNeutral // an empty map is not a bad map
-	}
-	b.tiles[tileEfficiency].set(percent(mt.FlowEfficiency), efficiency, effStatus, efficiencyNote)
+	effText, effStatus := efficiencyFigure(mt)
+	b.tiles[tileEfficiency].set(effText, efficiency, effStatus, efficiencyNote)
 	rolled := "—"
 	if mt.CARecorded > 0 {
 		rolled = percent(mt.RolledCA)

@@ -70,3 +70,37 @@ func TestMetricsBarFigures(t *testing.T) {
 		t.Error("good metrics after an error should show the tiles again")
 	}
 }
+
+// A map without lead time (no stages yet, or only stages without times) has no flow efficiency
+// to show: "—" in neutral, as rolled %C&A shows with nothing recorded, never a red "0 %".
+func TestMetricsBarShowsNoEfficiencyWithoutLeadTime(t *testing.T) {
+	test.NewTempApp(t)
+	for _, tc := range []struct {
+		name   string
+		stages []*workshop.Stage
+		want   string
+	}{
+		{"empty map", nil, "—"},
+		{"stages without times", []*workshop.Stage{{ID: "a", Name: "Ask"}}, "—"},
+		{"timed stage", []*workshop.Stage{{ID: "a", Name: "Ask", Process: 30, Wait: 90}}, "25 %"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := workshop.NewWorkshop("w")
+			m := &workshop.Map{ID: "m", Name: "Now", Stages: tc.stages}
+			w.Maps = append(w.Maps, m)
+			mt, err := w.Compute(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := NewMetricsBar()
+			b.Update(w, mt, nil)
+			tile := b.tiles[tileEfficiency]
+			if tile.value.Text != tc.want {
+				t.Errorf("flow efficiency %q, want %q", tile.value.Text, tc.want)
+			}
+			if tc.want == "—" && (tile.valueStatus != statusNeutral || tile.value.Color != statusColour(statusNeutral)) {
+				t.Errorf("no efficiency is coloured %v (status %d), want neutral", tile.value.Color, tile.valueStatus)
+			}
+		})
+	}
+}
