@@ -104,3 +104,33 @@ func TestMetricsBarShowsNoEfficiencyWithoutLeadTime(t *testing.T) {
 		})
 	}
 }
+
+// At the width the editor gives the bar on a 1280×720 screen, every figure keeps a margin to
+// its tile's edge: the sample's total effort "3w 3d 5h", fitted to the pixel, ran into the edge.
+func TestMetricsBarFiguresKeepAMarginAt1280(t *testing.T) {
+	test.NewTempApp(t)
+	day, week := 8*60.0, 5*8*60.0
+	for _, tc := range []struct {
+		name string
+		mt   workshop.Metrics
+	}{
+		{"sample", workshop.Metrics{LeadTime: 20*week + day, ProcessTime: 3*week + 3*day, FlowEfficiency: 0.18,
+			RolledCA: 0.054, CARecorded: 4, TotalProcess: 3*week + 3*day + 5*60}},
+		{"longer figures", workshop.Metrics{LeadTime: 14*week + 3*day + 4*60, ProcessTime: 12*week + 3*day + 7*60,
+			FlowEfficiency: 0.8, TotalProcess: 13*week + 4*day + 7*60}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := NewMetricsBar()
+			w := test.NewTempWindow(t, b)
+			w.Resize(fyne.NewSize(762, b.MinSize().Height+2*theme.Padding())) // the bar's width in the 1280×720 editor
+			b.Update(workshop.NewWorkshop("w"), &tc.mt, nil)
+			for i, tile := range b.tiles {
+				drawn := fyne.MeasureText(tile.value.Text, tile.value.TextSize, tile.value.TextStyle).Width
+				if room := tile.value.Size().Width; drawn+theme.Padding() > room {
+					t.Errorf("%s %q: %.1f px wide at %.1f pt in %.1f px, want a margin of at least %.0f px",
+						tileCaptions[i], tile.value.Text, drawn, tile.value.TextSize, room, theme.Padding())
+				}
+			}
+		})
+	}
+}
