@@ -59,8 +59,7 @@ func (p *totalsPill) update(w *workshop.Workshop, m *workshop.Map, mt *workshop.
 	p.figures.Color = theme.Color(theme.ColorNameForeground)
 	p.figures.Text = fmt.Sprintf("Lead time %s  ·  Process %s  ·  Flow efficiency",
 		workshop.FormatDuration(mt.LeadTime, cal), workshop.FormatDuration(mt.ProcessTime, cal))
-	p.efficiency.Text = workshop.FormatPercent(mt.FlowEfficiency)
-	p.efficiency.Color = panels.EfficiencyColour(mt.FlowEfficiency) // the tiles' thresholds
+	p.efficiency.Text, p.efficiency.Color = panels.EfficiencyFigure(mt) // as the tile shows it
 	p.calendar = cal
 	p.observed.Color = p.figures.Color
 	p.observed.Text = observedText(m, cal)

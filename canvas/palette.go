@@ -54,18 +54,22 @@ func (p *Palette) customName() string {
 	return customDepartment
 }
 
+// CreateRenderer lays the palette out as a column: the title on top, the custom department's
+// field and chip pinned at the foot, and the built-in departments scrolling between them only
+// on a screen shorter than a 1280×720 projector. In one scroll with the rest, the custom field
+// sat below the fold at 720 px, cut off by the bottom of the window.
 func (p *Palette) CreateRenderer() fyne.WidgetRenderer {
 	title := widget.NewLabelWithStyle("Departments", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel("Drag onto the map")
 	hint.Importance = widget.LowImportance
-	list := container.NewVBox(title, hint)
+	hint.SizeName = theme.SizeNameCaptionText
+	list := container.NewVBox()
 	for _, item := range p.items {
 		list.Add(item)
 	}
-	list.Add(widget.NewSeparator())
-	list.Add(p.entry)
-	list.Add(p.custom)
-	return widget.NewSimpleRenderer(container.NewVScroll(list))
+	custom := container.NewVBox(widget.NewSeparator(), p.entry, p.custom)
+	return widget.NewSimpleRenderer(container.NewBorder(container.NewVBox(title, hint), custom, nil, nil,
+		container.NewVScroll(list)))
 }
 
 // paletteItem is one draggable department chip: colour swatch, short label and name, so the
@@ -158,7 +162,10 @@ func (r *paletteItemRenderer) Destroy() {}
 func (r *paletteItemRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.background, r.swatch, r.short, r.name}
 }
-func (r *paletteItemRenderer) MinSize() fyne.Size { return fyne.NewSize(170, 34) }
+
+// MinSize is compact enough that all the built-in departments, the title and the custom field
+// fit the palette column of a 1280×720 screen without scrolling.
+func (r *paletteItemRenderer) MinSize() fyne.Size { return fyne.NewSize(170, 30) }
 
 func (r *paletteItemRenderer) Layout(size fyne.Size) {
 	r.background.Resize(size)

@@ -101,3 +101,32 @@ func TestPaletteCustomDepartment(t *testing.T) {
 		t.Fatalf("stages %+v, want one from the custom department", h.model.Stages)
 	}
 }
+
+// On a 1280×720 screen the editor leaves the palette a column 632 px high (below the toolbar
+// and the map tabs). Every department, the custom department's field and its chip must show in
+// it whole, without scrolling: the custom field used to sit below the fold, cut off.
+func TestPaletteFitsTheColumnOfA720Screen(t *testing.T) {
+	test.NewTempApp(t)
+	for _, height := range []float32{632, 400} {
+		palette := NewPalette(nil)
+		window := test.NewTempWindow(t, palette)
+		window.SetPadded(false)
+		window.Resize(fyne.NewSize(170, height))
+		bottom := palette.Position().Y + palette.Size().Height
+		d := fyne.CurrentApp().Driver()
+		pinned := map[string]fyne.CanvasObject{"custom department field": palette.entry, "custom chip": palette.custom}
+		for name, o := range pinned {
+			if end := d.AbsolutePositionForObject(o).Y + o.Size().Height; end > bottom || !o.Visible() {
+				t.Errorf("%.0f px high: the %s ends at %.0f, below the palette's %.0f", height, name, end, bottom)
+			}
+		}
+		if height < 632 {
+			continue // a shorter screen scrolls the departments; the custom field stays in view
+		}
+		for _, item := range palette.items {
+			if end := d.AbsolutePositionForObject(item).Y + item.Size().Height; end > d.AbsolutePositionForObject(palette.entry).Y {
+				t.Errorf("%s ends at %.0f, under the custom field: the list needs scrolling at 720 px", item.department, end)
+			}
+		}
+	}
+}

@@ -17,6 +17,7 @@ const DefaultIdleCommit = 800 * time.Millisecond
 type commitEntry struct {
 	widget.Entry
 	onFocusLost func()
+	onEscape    func() // puts back the stored value; nil lets Esc through to the Entry
 }
 
 func newCommitEntry(multiLine bool) *commitEntry {
@@ -50,6 +51,16 @@ func (e *commitEntry) SetText(text string) {
 	if !e.MultiLine {
 		e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
 	}
+}
+
+// TypedKey gives Esc to onEscape, as desktop fields undo what was typed on Esc; Fyne's Entry
+// ignores it, so the idle commit or leaving the field then saved the typing Esc meant to drop.
+func (e *commitEntry) TypedKey(key *fyne.KeyEvent) {
+	if key.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(key)
 }
 
 // FocusLost commits the field's edit as the facilitator moves on.

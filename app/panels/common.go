@@ -48,10 +48,21 @@ func efficiencyStatus(efficiency float64) status {
 	}
 }
 
-// EfficiencyColour is the theme colour of a flow efficiency by the thresholds above, for
-// anything outside this package that shows the figure (the totals pill over the map).
-func EfficiencyColour(efficiency float64) color.Color {
-	return statusColour(efficiencyStatus(efficiency))
+// efficiencyFigure is how map figures mt show their flow efficiency: "—" in neutral when the
+// map has no lead time, as an empty map's 0 % would read as a bad map, like rolled %C&A with
+// nothing recorded; otherwise the percentage judged by the thresholds above.
+func efficiencyFigure(mt *workshop.Metrics) (string, status) {
+	if mt == nil || mt.LeadTime <= 0 {
+		return "—", statusNeutral
+	}
+	return percent(mt.FlowEfficiency), efficiencyStatus(mt.FlowEfficiency)
+}
+
+// EfficiencyFigure is the flow efficiency's text and theme colour, for anything outside this
+// package that shows the figure (the totals pill over the map), so it reads as the tile does.
+func EfficiencyFigure(mt *workshop.Metrics) (string, color.Color) {
+	text, s := efficiencyFigure(mt)
+	return text, statusColour(s)
 }
 
 // statusColour maps a status onto the theme, so light and dark themes both stay readable.

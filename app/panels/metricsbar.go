@@ -140,11 +140,8 @@ func (b *MetricsBar) Update(w *workshop.Workshop, mt *workshop.Metrics, err erro
 	}
 	b.tiles[tileLeadTime].set(workshop.FormatDuration(mt.LeadTime, cal), lead, statusNeutral, leadStatus)
 	b.tiles[tileProcessTime].set(workshop.FormatDuration(mt.ProcessTime, cal), process, statusNeutral, processStatus)
-	effStatus := efficiencyStatus(mt.FlowEfficiency)
-	if mt.LeadTime == 0 {
-		effStatus = statusNeutral // an empty map is not a bad map
-	}
-	b.tiles[tileEfficiency].set(percent(mt.FlowEfficiency), efficiency, effStatus, efficiencyNote)
+	effText, effStatus := efficiencyFigure(mt)
+	b.tiles[tileEfficiency].set(effText, efficiency, effStatus, efficiencyNote)
 	rolled := "—"
 	if mt.CARecorded > 0 {
 		rolled = percent(mt.RolledCA)
@@ -194,23 +191,31 @@ func (b *MetricsBar) restyle() {
 
 // fitText lays out one text at its wanted size, or smaller (down to fitTextSmallest of it) when
 // its space is narrower, so that a long figure ("14w 3d 4h 30m") fits its tile at 1280×720
-// instead of widening the bar, and with it the window, past the screen.
+// instead of widening the bar, and with it the window, past the screen. It fits the text into
+// its space less a right margin of fitTextMargin paddings: a bold figure's last glyph draws a
+// little past its measured width, and fitted to the pixel the sample's "3w 3d 5h" ran into the
+// edge of the last tile at 1280×720 and read as cut off.
 type fitText struct {
 	text *canvas.Text
 	want float32
 }
 
-const fitTextSmallest = 0.55
+const (
+	fitTextSmallest = 0.55
+	fitTextMargin   = 2
+)
 
 func (f *fitText) MinSize([]fyne.CanvasObject) fyne.Size {
 	full := fyne.MeasureText(f.text.Text, f.want, f.text.TextStyle)
-	return fyne.NewSize(full.Width*fitTextSmallest, full.Height) // the height stays: the bar never jumps
+	// The height stays whatever the width: the bar never jumps.
+	return fyne.NewSize(full.Width*fitTextSmallest+fitTextMargin*theme.Padding(), full.Height)
 }
 
 func (f *fitText) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	textSize := f.want
-	if full := fyne.MeasureText(f.text.Text, f.want, f.text.TextStyle); full.Width > size.Width && full.Width > 0 {
-		textSize = max(f.want*fitTextSmallest, f.want*size.Width/full.Width)
+	room := size.Width - fitTextMargin*theme.Padding()
+	if full := fyne.MeasureText(f.text.Text, f.want, f.text.TextStyle); full.Width > room && full.Width > 0 {
+		textSize = max(f.want*fitTextSmallest, f.want*room/full.Width)
 	}
 	if f.text.TextSize != textSize {
 		f.text.TextSize = textSize

@@ -70,3 +70,67 @@ func TestMetricsBarFigures(t *testing.T) {
 		t.Error("good metrics after an error should show the tiles again")
 	}
 }
+
+// A map without lead time (no stages yet, or only stages without times) has no flow efficiency
+// to show: "—" in neutral, as rolled %C&A shows with nothing recorded, never a red "0 %".
+func TestMetricsBarShowsNoEfficiencyWithoutLeadTime(t *testing.T) {
+	test.NewTempApp(t)
+	for _, tc := range []struct {
+		name   string
+		stages []*workshop.Stage
+		want   string
+	}{
+		{"empty map", nil, "—"},
+		{"stages without times", []*workshop.Stage{{ID: "a", Name: "Ask"}}, "—"},
+		{"timed stage", []*workshop.Stage{{ID: "a", Name: "Ask", Process: 30, Wait: 90}}, "25 %"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := workshop.NewWorkshop("w")
+			m := &workshop.Map{ID: "m", Name: "Now", Stages: tc.stages}
+			w.Maps = append(w.Maps, m)
+			mt, err := w.Compute(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := NewMetricsBar()
+			b.Update(w, mt, nil)
+			tile := b.tiles[tileEfficiency]
+			if tile.value.Text != tc.want {
+				t.Errorf("flow efficiency %q, want %q", tile.value.Text, tc.want)
+			}
+			if tc.want == "—" && (tile.valueStatus != statusNeutral || tile.value.Color != statusColour(statusNeutral)) {
+				t.Errorf("no efficiency is coloured %v (status %d), want neutral", tile.value.Color, tile.valueStatus)
+			}
+		})
+	}
+}
+
+// At the width the editor gives the bar on a 1280×720 screen, every figure keeps a margin to
+// its tile's edge: the sample's total effort "3w 3d 5h", fitted to the pixel, ran into the edge.
+func TestMetricsBarFiguresKeepAMarginAt1280(t *testing.T) {
+	test.NewTempApp(t)
+	day, week := 8*60.0, 5*8*60.0
+	for _, tc := range []struct {
+		name string
+		mt   workshop.Metrics
+	}{
+		{"sample", workshop.Metrics{LeadTime: 20*week + day, ProcessTime: 3*week + 3*day, FlowEfficiency: 0.18,
+			RolledCA: 0.054, CARecorded: 4, TotalProcess: 3*week + 3*day + 5*60}},
+		{"longer figures", workshop.Metrics{LeadTime: 14*week + 3*day + 4*60, ProcessTime: 12*week + 3*day + 7*60,
+			FlowEfficiency: 0.8, TotalProcess: 13*week + 4*day + 7*60}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := NewMetricsBar()
+			w := test.NewTempWindow(t, b)
+			w.Resize(fyne.NewSize(762, b.MinSize().Height+2*theme.Padding())) // the bar's width in the 1280×720 editor
+			b.Update(workshop.NewWorkshop("w"), &tc.mt, nil)
+			for i, tile := range b.tiles {
+				drawn := fyne.MeasureText(tile.value.Text, tile.value.TextSize, tile.value.TextStyle).Width
+				if room := tile.value.Size().Width; drawn+theme.Padding() > room {
+					t.Errorf("%s %q: %.1f px wide at %.1f pt in %.1f px, want a margin of at least %.0f px",
+						tileCaptions[i], tile.value.Text, drawn, tile.value.TextSize, room, theme.Padding())
+				}
+			}
+		})
+	}
+}

@@ -63,6 +63,9 @@ func NewStageEditor() *StageEditor {
 	e.idle.fire = e.commit
 	e.name, e.process, e.wait = e.newField(false), e.newField(false), e.newField(false)
 	e.ca, e.people, e.notes = e.newField(false), e.newField(false), e.newField(true)
+	for _, entry := range []*commitEntry{e.name, e.process, e.wait, e.ca, e.people} {
+		entry.onEscape = func() { e.revert(entry) }
+	}
 	e.notes.SetMinRowsVisible(3)
 	e.name.SetPlaceHolder("Stage name")
 	e.process.SetPlaceHolder("none yet, e.g. 2h, or 2h, from 1h to 1d")
@@ -184,21 +187,21 @@ func (e *StageEditor) Show(w *workshop.Workshop, m *workshop.Map, stageID string
 		}
 		entry.SetText(text)
 	}
-	keep(e.name, func(t string) bool { v, err := requireText("Name", t); return err != nil || v == stage.Name }, stage.Name)
+	keep(e.name, func(t string) bool { v, err := requireText("Name", t); return err != nil || v == stage.Name }, e.storedText(e.name))
 	estimateAgrees := func(field string, minutes float64, want workshop.Range) func(string) bool {
 		return func(t string) bool {
 			v, r, err := workshop.ParseEstimateField(field, t, cal)
 			return err != nil || (v == minutes && r == want)
 		}
 	}
-	keep(e.process, estimateAgrees("Process time", stage.Process, stage.ProcessRange), workshop.FormatEstimateField(stage.Process, stage.ProcessRange, cal))
-	keep(e.wait, estimateAgrees("Wait time", stage.Wait, stage.WaitRange), workshop.FormatEstimateField(stage.Wait, stage.WaitRange, cal))
+	keep(e.process, estimateAgrees("Process time", stage.Process, stage.ProcessRange), e.storedText(e.process))
+	keep(e.wait, estimateAgrees("Wait time", stage.Wait, stage.WaitRange), e.storedText(e.wait))
 	keep(e.ca, func(t string) bool {
 		v, recorded, err := parseCAField(t)
 		return err != nil || (recorded == stage.HasCA && (!recorded || v == stage.CA))
-	}, formatCA(stage))
-	keep(e.people, func(t string) bool { v, err := parseCountField("People", t); return err != nil || v == stage.People }, formatCount(stage.People))
-	keep(e.notes, func(t string) bool { return t == stage.Notes }, stage.Notes)
+	}, e.storedText(e.ca))
+	keep(e.people, func(t string) bool { v, err := parseCountField("People", t); return err != nil || v == stage.People }, e.storedText(e.people))
+	keep(e.notes, func(t string) bool { return t == stage.Notes }, e.storedText(e.notes))
 	if !sameStage || e.department.Text != stage.Department {
 		e.department.SetText(stage.Department)
 	}
@@ -207,6 +210,38 @@ func (e *StageEditor) Show(w *workshop.Workshop, m *workshop.Map, stageID string
 	e.echoDurations()
 	e.ideas.show(m, stageID, sameStage)
 	e.restyleChip()
+}
+
+// storedText is how field entry shows the shown stage's stored value.
+func (e *StageEditor) storedText(entry *commitEntry) string {
+	s, cal := e.stage(), calendarOf(e.workshop)
+	switch entry {
+	case e.name:
+		return s.Name
+	case e.process:
+		return workshop.FormatEstimateField(s.Process, s.ProcessRange, cal)
+	case e.wait:
+		return workshop.FormatEstimateField(s.Wait, s.WaitRange, cal)
+	case e.ca:
+		return formatCA(s)
+	case e.people:
+		return formatCount(s.People)
+	}
+	return s.Notes
+}
+
+// revert is Esc in a field: it puts back the stage's stored value and drops the pending edit,
+// so neither the idle commit nor leaving the field saves what was typed.
+func (e *StageEditor) revert(entry *commitEntry) {
+	e.idle.stop()
+	if e.stage() == nil {
+		return
+	}
+	e.filling = true
+	entry.SetText(e.storedText(entry))
+	e.filling = false
+	e.edited() // clears the field's error
+	e.echoDurations()
 }
 
 // FocusName focuses the name field with its text selected, ready to be typed over: after a

@@ -2,9 +2,11 @@ package panels
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Tab from the name reaches process time, then wait time; typing in a field reached by Tab
@@ -93,5 +95,50 @@ func TestStageEditorEmptyHintStaysInThePanel(t *testing.T) {
 	}
 	if one := fyne.MeasureText("Select a stage", 14, fyne.TextStyle{}).Height; hint.Size().Height < 2*one {
 		t.Errorf("hint %v tall: not wrapped onto two lines or more", hint.Size().Height)
+	}
+}
+
+// Esc in a field puts back the stage's stored value and drops the pending edit: neither leaving
+// the field nor the idle commit saves what was typed ("3" + Esc once saved 3 minutes).
+func TestStageEditorEscapePutsBackTheStoredValue(t *testing.T) {
+	for _, tc := range []struct {
+		field, typed, stored string
+	}{
+		{"name", "Campaign launch", "Campaign"},
+		{"process", "3", "2d"},
+		{"wait", "3x", "1w"}, // invalid text and its error go too
+		{"ca", "50", "90"},
+		{"people", "4", ""}, // none recorded: the placeholder shows
+	} {
+		t.Run(tc.field, func(t *testing.T) {
+			f := newEditorFixture(t)
+			f.editor.IdleCommit = time.Hour // armed by typing; Esc must disarm it
+			entry := map[string]*commitEntry{"name": f.editor.name, "process": f.editor.process,
+				"wait": f.editor.wait, "ca": f.editor.ca, "people": f.editor.people}[tc.field]
+			before := *f.stageMap.Stage("s1")
+			f.typeInto(entry, tc.typed, false)
+			if entry.Text != tc.typed || f.editor.idle.timer == nil {
+				t.Fatalf("typed %q: field shows %q, idle commit armed %v", tc.typed, entry.Text, f.editor.idle.timer != nil)
+			}
+			f.window.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			if entry.Text != tc.stored || f.editor.idle.timer != nil {
+				t.Errorf("after Esc the field shows %q (idle commit armed %v), want %q and no commit pending",
+					entry.Text, f.editor.idle.timer != nil, tc.stored)
+			}
+			for _, l := range []*widget.Label{f.editor.nameError, f.editor.processError, f.editor.waitError, f.editor.caError, f.editor.peopleErr} {
+				if l.Visible() {
+					t.Errorf("after Esc an error still shows: %q", l.Text)
+				}
+			}
+			f.window.Canvas().Unfocus()
+			if len(f.commands) != 0 || *f.stageMap.Stage("s1") != before {
+				t.Errorf("Esc then leaving the field emitted %d commands; stage %+v, want %+v", len(f.commands), *f.stageMap.Stage("s1"), before)
+			}
+			// The field still edits as usual afterwards.
+			f.typeInto(entry, tc.typed, true)
+			if tc.field != "wait" && len(f.commands) != 1 {
+				t.Errorf("typing %q after Esc and leaving emitted %d commands, want 1", tc.typed, len(f.commands))
+			}
+		})
 	}
 }

@@ -27,7 +27,8 @@ type WorkshopForm struct {
 
 	name, facilitator, date, participants, notes *commitEntry
 	hoursPerDay, daysPerWeek                     *commitEntry
-	nameError, hoursError, daysError, status     *widget.Label
+	nameError, dateError, hoursError, daysError  *widget.Label
+	status                                       *widget.Label
 	calendarRule                                 *widget.Label // "1 d = 8 h, 1 w = 5 d"
 	content                                      fyne.CanvasObject
 }
@@ -44,14 +45,15 @@ func NewWorkshopForm() *WorkshopForm {
 	f.notes.SetMinRowsVisible(3)
 	f.date.SetPlaceHolder("YYYY-MM-DD")
 	f.participants.SetPlaceHolder("One name per line")
-	f.nameError, f.hoursError, f.daysError, f.status = newErrorLabel(), newErrorLabel(), newErrorLabel(), newErrorLabel()
+	f.nameError, f.dateError, f.hoursError, f.daysError = newErrorLabel(), newErrorLabel(), newErrorLabel(), newErrorLabel()
+	f.status = newErrorLabel()
 	f.calendarRule = widget.NewLabel("")
 	// No scroll of its own: the panel holding the form scrolls it whole. A scroll inside a
 	// scroll collapses to its minimum height, which left a 30 px peephole onto these fields.
 	f.content = container.NewVBox(
 		widget.NewLabelWithStyle("Workshop details", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		field("Name", f.name, f.nameError),
-		container.NewGridWithColumns(2, field("Facilitator", f.facilitator), field("Date", f.date)),
+		container.NewGridWithColumns(2, field("Facilitator", f.facilitator), field("Date", f.date, f.dateError)),
 		field("Participants", f.participants),
 		field("Notes", f.notes),
 		widget.NewLabelWithStyle("Working calendar", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -87,7 +89,7 @@ func (f *WorkshopForm) Show(w *workshop.Workshop) {
 	fresh := w != f.workshop
 	if fresh {
 		f.commit()
-		for _, l := range []*widget.Label{f.nameError, f.hoursError, f.daysError, f.status} {
+		for _, l := range []*widget.Label{f.nameError, f.dateError, f.hoursError, f.daysError, f.status} {
 			showError(l, nil)
 		}
 	}
@@ -125,7 +127,10 @@ func (f *WorkshopForm) edited() (workshop.WorkshopFields, bool) {
 		fields.Name = name
 	}
 	fields.Facilitator = strings.TrimSpace(f.facilitator.Text)
-	fields.Date = strings.TrimSpace(f.date.Text)
+	err = workshop.CheckDate("Date", f.date.Text)
+	if showError(f.dateError, err); err == nil {
+		fields.Date = strings.TrimSpace(f.date.Text)
+	}
 	fields.Notes = f.notes.Text
 	fields.Participants = nil
 	for _, line := range strings.Split(f.participants.Text, "\n") {

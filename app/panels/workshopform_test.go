@@ -84,3 +84,50 @@ func TestTabLeavesMultiLineFields(t *testing.T) {
 		t.Error("a multi-line field takes Tab as text")
 	}
 }
+
+// The date takes YYYY-MM-DD or nothing: anything else shows the field's error, keeps the typed
+// text and is not committed, so the report never prints "1/12/2026" as it was meant elsewhere.
+func TestWorkshopFormDate(t *testing.T) {
+	for _, tc := range []struct {
+		typed, want string
+		emits       bool
+	}{
+		{"1/12/2026", "2026-11-30", false},
+		{"2026-02-30", "2026-11-30", false},
+		{"tomorrow", "2026-11-30", false},
+		{"2026-12-01", "2026-12-01", true},
+		{" 2026-12-01 ", "2026-12-01", true},
+		{"", "", true}, // no date yet is allowed
+	} {
+		t.Run(tc.typed, func(t *testing.T) {
+			test.NewTempApp(t)
+			w := workshop.NewWorkshop("Kick-off")
+			w.Date = "2026-11-30"
+			form := NewWorkshopForm()
+			form.IdleCommit = 0
+			var commands []workshop.Command
+			form.OnCommand = func(cmd workshop.Command) error {
+				commands = append(commands, cmd)
+				_, err := cmd.Apply(w)
+				return err
+			}
+			window := test.NewTempWindow(t, form.Content())
+			form.Show(w)
+			window.Canvas().Focus(form.date)
+			form.date.SetText("")
+			test.Type(form.date, tc.typed)
+			window.Canvas().Unfocus()
+			if w.Date != tc.want || (len(commands) == 1) != tc.emits {
+				t.Fatalf("date %q after %d commands, want %q (emits %v)", w.Date, len(commands), tc.want, tc.emits)
+			}
+			wantError := ""
+			if !tc.emits {
+				wantError = "Date: use YYYY-MM-DD, e.g. 2026-12-01"
+			}
+			if form.dateError.Text != wantError || form.dateError.Visible() != !tc.emits || form.date.Text != tc.typed {
+				t.Errorf("error %q (visible %v), text %q; want %q, text kept %q",
+					form.dateError.Text, form.dateError.Visible(), form.date.Text, wantError, tc.typed)
+			}
+		})
+	}
+}
