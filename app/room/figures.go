@@ -82,8 +82,10 @@ func drawFigures(w *workshop.Workshop, m *workshop.Map, mt *workshop.Metrics, me
 		colour, changeColour color.Color
 	}
 	figures := []figure{
-		{label: "Lead time", value: workshop.FormatShort(mt.LeadTime, cal), colour: p.text},
-		{label: "Process time", value: workshop.FormatShort(mt.ProcessTime, cal), colour: p.text},
+		// The full form, as in the editor and the handout: the room must not read "1w 2d" where
+		// the laptop says "1w 2d 4h 30m". Only cards and badges are cut to two units.
+		{label: "Lead time", value: workshop.FormatDuration(mt.LeadTime, cal), colour: p.text},
+		{label: "Process time", value: workshop.FormatDuration(mt.ProcessTime, cal), colour: p.text},
 		{label: "Flow efficiency", value: workshop.FormatPercent(mt.FlowEfficiency),
 			colour: p.efficiency(mt.FlowEfficiency, panels.EfficiencyGood, panels.EfficiencyFair)},
 	}
@@ -95,7 +97,7 @@ func drawFigures(w *workshop.Workshop, m *workshop.Map, mt *workshop.Metrics, me
 	} else if o := m.Observed; o != nil && o.Items > 0 {
 		// A map measured from an event log: what the items really took, beside the model.
 		figures[0].change = fmt.Sprintf("observed P50 %s / P85 %s, %d items",
-			workshop.FormatShort(o.P50, cal), workshop.FormatShort(o.P85, cal), o.Items)
+			workshop.FormatDuration(o.P50, cal), workshop.FormatDuration(o.P85, cal), o.Items)
 		figures[0].changeColour = p.label
 	}
 	for i, f := range figures {
@@ -135,13 +137,7 @@ func betterWhen(better bool, change float64, p palette) color.Color {
 }
 
 func signedDuration(minutes float64, cal workshop.Calendar) string {
-	if minutes > 0 {
-		return "+" + workshop.FormatShort(minutes, cal)
-	}
-	if minutes < 0 {
-		return "−" + workshop.FormatShort(-minutes, cal)
-	}
-	return "±0"
+	return workshop.FormatDurationChange(minutes, cal)
 }
 
 // fitText shortens a title with "…" to fit: titles are context, the stage names are what the
