@@ -126,4 +126,7 @@ func (v *MapView) addConnected(s workshop.Stage, from, to []string) {
 	v.Select(s.ID)
 	v.EnsureVisible(s.ID)
 	v.OpenEditor(s.ID, "")
+	if v.editor != nil {
+		v.editor.justAdded = true
+	}
 }

@@ -41,13 +41,16 @@ type cardEditor struct {
 	fields  [fieldCount]*editorField
 	// opened is the name the editor opened with: a name left as it was is never split into
 	// times, so an imported "Level 2d" survives F2, Enter.
-	opened  string
-	hint    *fynecanvas.Text // the quick-entry line under the name (quickentry.go)
-	problem *widget.Label
-	body    *fynecanvas.Rectangle
-	band    *fynecanvas.Rectangle
-	title   *fynecanvas.Text
-	box     *fyne.Container
+	opened string
+	// justAdded says the editor opened on a stage the keyboard just added: its first commit
+	// joins that add's undo step.
+	justAdded bool
+	hint      *fynecanvas.Text // the quick-entry line under the name (quickentry.go)
+	problem   *widget.Label
+	body      *fynecanvas.Rectangle
+	band      *fynecanvas.Rectangle
+	title     *fynecanvas.Text
+	box       *fyne.Container
 }
 
 // editorField is an Entry that keeps Tab, Enter and Esc for the editor instead of moving the
@@ -263,7 +266,11 @@ func (e *cardEditor) commit(all bool) bool {
 		err = nil
 	}
 	if err == nil && edited != *s && v.OnCommand != nil {
-		err = v.OnCommand(&workshop.EditStage{MapID: v.model.ID, StageID: s.ID, Stage: edited})
+		var cmd workshop.Command = &workshop.EditStage{MapID: v.model.ID, StageID: s.ID, Stage: edited}
+		if e.justAdded {
+			cmd = &workshop.Amend{Command: cmd} // naming a new stage is part of adding it
+		}
+		err = v.OnCommand(cmd)
 	}
 	if err != nil && all {
 		e.problem.SetText(err.Error())

@@ -91,6 +91,37 @@ func TestUndoOfAnAddTakesItsFlowsInOneStep(t *testing.T) {
 	h.assertFlows("after one undo", "s1→s2", "s2→s3")
 }
 
+// A stage added with Tab and named on its card ("Review 2h 3d", Enter) is one undo step: the
+// trial found a first Ctrl+Z left a card named after its department at 0m/0m.
+func TestUndoOfAnAddNamedOnItsCardIsOneStep(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, threeStages(), fyne.NewSize(1200, 600))
+	h.window.Canvas().Focus(h.view)
+	h.view.Select("s3")
+	h.press(fyne.KeyTab)
+	h.fill("Review", "2h", "3d")
+	if len(h.model.Stages) != 4 || h.model.Stages[3].Name != "Review" {
+		t.Fatalf("after Tab and the card editor: %d stages, last %+v", len(h.model.Stages), *h.model.Stages[3])
+	}
+	ch, err := h.history.Undo(h.workshop)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.view.Apply(ch, h.metrics())
+	if len(h.model.Stages) != 3 || h.history.CanUndo() {
+		t.Errorf("one undo left %d stages (want 3), more to undo: %v", len(h.model.Stages), h.history.CanUndo())
+	}
+	h.assertFlows("after one undo", "s1→s2", "s2→s3")
+	ch, err = h.history.Redo(h.workshop)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.view.Apply(ch, h.metrics())
+	if len(h.model.Stages) != 4 || h.model.Stages[3].Name != "Review" || h.model.Stages[3].Wait != 3*480 {
+		t.Errorf("redo gave %d stages, last %+v; want Review back with its times", len(h.model.Stages), *h.model.Stages[len(h.model.Stages)-1])
+	}
+}
+
 func TestEnterForksAParallelStageBelow(t *testing.T) {
 	test.NewTempApp(t)
 	h := newHarness(t, threeStages(), fyne.NewSize(1200, 700))

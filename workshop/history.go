@@ -21,15 +21,28 @@ type History struct {
 	done, undone []Command
 }
 
-// Do applies the command and pushes it on the undo stack; the redo stack is cleared.
+// Do applies the command and pushes it on the undo stack; the redo stack is cleared. An Amend
+// joins the undo step on top instead of making one of its own.
 func (h *History) Do(w *Workshop, c Command) (Change, error) {
 	ch, err := c.Apply(w)
 	if err != nil {
 		return Change{}, err
 	}
-	h.done = append(h.done, c)
+	if a, ok := c.(*Amend); ok && len(h.done) > 0 {
+		last := h.done[len(h.done)-1]
+		h.done[len(h.done)-1] = &Batch{Name: last.Label(), Commands: []Command{last, a.Command}}
+	} else {
+		h.done = append(h.done, c)
+	}
 	h.undone = nil
 	return ch, nil
+}
+
+// Amend is a command that completes the one before it, as one undo step: a stage added from
+// the keyboard and then named on its card is undone in one Ctrl+Z, not two (the first would
+// leave an unnamed card at 0m/0m).
+type Amend struct {
+	Command
 }
 
 // Undo reverts the last command.
