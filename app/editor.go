@@ -329,6 +329,10 @@ func (e *editor) switchMap(id string) {
 	}
 	e.session.mapID = id
 	e.showMap()
+	// A future state shares its stage ids with its baseline: without this the ring and handle
+	// of a card selected on the other map showed here while the panel said "Select a stage".
+	e.mapView.Select()
+	e.selectionChanged(nil)
 	e.mapView.FitMap()
 	e.focusMap()
 }

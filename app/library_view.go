@@ -36,12 +36,27 @@ func (ui *App) showLibrary() {
 	if ui.lib == nil {
 		return
 	}
-	v := &libraryView{ui: ui, selected: -1}
-	v.build()
-	v.reload()
+	v := newLibraryView(ui)
 	ui.setTitle("Library")
 	ui.window.SetContent(v.content)
 	ui.window.Canvas().Focus(v.list) // arrows pick a workshop, Enter opens it
+}
+
+// newLibraryView lists the library with the workshop on screen picked, so that Enter goes
+// straight back to it.
+func newLibraryView(ui *App) *libraryView {
+	v := &libraryView{ui: ui, selected: -1}
+	v.build()
+	v.reload()
+	if e := ui.editor; e != nil && e.session != nil {
+		for i, item := range v.items {
+			if item.ID == e.session.workshopID {
+				v.list.Select(i)
+				v.list.ScrollTo(i)
+			}
+		}
+	}
+	return v
 }
 
 func (v *libraryView) build() {

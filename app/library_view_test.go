@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"leadline.app/leadline/workshop"
 )
 
 func TestLibraryViewListsDuplicatesAndRestoresDeleted(t *testing.T) {
@@ -186,5 +188,20 @@ func TestNewWorkshopDialogTakesEnter(t *testing.T) {
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if ui.window.Content() != ui.editor.content || ui.editor.session.workshop.Name != "Hotfix review" {
 		t.Errorf("Enter did not create and open the workshop")
+	}
+}
+
+// The library opens with the workshop on screen picked, not the first row.
+func TestLibraryPicksTheOpenWorkshop(t *testing.T) {
+	ui := newTestUI(t)
+	if _, err := ui.lib.Create(workshop.NewWorkshop("Another workshop, changed last")); err != nil {
+		t.Fatal(err)
+	}
+	v := newLibraryView(ui)
+	if len(v.items) != 2 || v.items[0].ID == ui.editor.session.workshopID {
+		t.Fatalf("the open workshop should not be the first row: %+v", v.items)
+	}
+	if got, ok := v.current(); !ok || got.ID != ui.editor.session.workshopID {
+		t.Errorf("picked %+v, want the open workshop %d", got, ui.editor.session.workshopID)
 	}
 }

@@ -26,11 +26,12 @@ func (v *MapView) AddNext() {
 			from = append(from, s)
 		}
 	}
+	if len(from) == 0 && len(v.model.Stages) > 0 {
+		// Nothing selected (an undo took the selected stage away, or a click on the empty
+		// canvas): go on from the stage added last, which is where a chain being built left off.
+		from = []*workshop.Stage{v.model.Stages[len(v.model.Stages)-1]}
+	}
 	switch {
-	case len(from) == 0 && len(v.model.Stages) > 0:
-		// Nothing says where the stage belongs; say how to tell.
-		v.showMessage("Select a stage first (click it, or an arrow key): Tab adds the next one after it", centre(v.Size()))
-		return
 	case len(from) == 0:
 		start := v.toMap(fyne.NewPos(fitMargin, fitMargin))
 		v.addConnected(workshop.Stage{Department: workshop.Departments[0].Name,

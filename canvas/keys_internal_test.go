@@ -122,6 +122,21 @@ func TestUndoOfAnAddNamedOnItsCardIsOneStep(t *testing.T) {
 	}
 }
 
+// Tab with nothing selected goes on from the stage added last: after an undo took the new
+// stage (and with it the selection) away, the trial's next Tab did nothing at all.
+func TestTabWithNothingSelectedGoesOnFromTheLastStage(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, threeStages(), fyne.NewSize(1200, 600))
+	h.window.Canvas().Focus(h.view)
+	h.view.Select()
+	h.press(fyne.KeyTab)
+	if len(h.model.Stages) != 4 {
+		t.Fatalf("Tab with nothing selected: %d stages, want 4", len(h.model.Stages))
+	}
+	added := h.model.Stages[3]
+	h.assertFlows("from the last stage", "s1→s2", "s2→s3", "s3→"+added.ID)
+}
+
 func TestEnterForksAParallelStageBelow(t *testing.T) {
 	test.NewTempApp(t)
 	h := newHarness(t, threeStages(), fyne.NewSize(1200, 700))
