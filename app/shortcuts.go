@@ -19,7 +19,7 @@ var shortcutHelp = []shortcut{
 	{"Enter", "add a parallel stage below the selected one, same flows in and out"},
 	{"F2, double-click or type a letter", "edit name, process and wait time on the card"},
 	{"In the card: Tab / Shift+Tab, Enter, Esc", "next / previous field, save, cancel"},
-	{"In the card: Review 2h 3d, Enter", "quick entry: name, process and wait time at once"},
+	{"In the card: Review 2h 3d @QA, Enter", "quick entry: name, process and wait time, department"},
 	{"Arrows / Shift+arrows", "select the nearest stage / add it to the selection"},
 	{"Ctrl+A, Ctrl+C / Ctrl+V, Ctrl+D", "select all, copy / paste, duplicate"},
 	{"Drag a department", "add a stage where you drop it"},

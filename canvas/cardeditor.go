@@ -45,12 +45,14 @@ type cardEditor struct {
 	// justAdded says the editor opened on a stage the keyboard just added: its first commit
 	// joins that add's undo step.
 	justAdded bool
-	hint      *fynecanvas.Text // the quick-entry line under the name (quickentry.go)
-	problem   *widget.Label
-	body      *fynecanvas.Rectangle
-	band      *fynecanvas.Rectangle
-	title     *fynecanvas.Text
-	box       *fyne.Container
+	// department is one typed as "@QA" in the name, saved with the other fields; "" for none.
+	department string
+	hint       *fynecanvas.Text // the quick-entry line under the name (quickentry.go)
+	problem    *widget.Label
+	body       *fynecanvas.Rectangle
+	band       *fynecanvas.Rectangle
+	title      *fynecanvas.Text
+	box        *fyne.Container
 }
 
 // editorField is an Entry that keeps Tab, Enter and Esc for the editor instead of moving the
@@ -234,6 +236,9 @@ func (e *cardEditor) commit(all bool) bool {
 	quick := e.applyQuickEntry()
 	cal := v.workshop.Calendar
 	edited := *s
+	if e.department != "" {
+		edited.Department = e.department
+	}
 	var firstErr error
 	failed := -1
 	fail := func(index int, err error) {

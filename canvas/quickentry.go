@@ -1,6 +1,8 @@
 package canvas
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -10,7 +12,7 @@ import (
 )
 
 // quickEntryHint is the line under the on-card editor's name until a quick entry was saved.
-const quickEntryHint = "Name, then process and wait: Review 2h 3d"
+const quickEntryHint = "Name, then process and wait: Review 2h 3d @QA"
 
 // editorRow is one labelled field of the on-card editor. The labels share one width, so the
 // fields line up as in a form while the hint line between them may use the editor's width.
@@ -31,13 +33,32 @@ func (e *cardEditor) quickEntry() (name string, process, wait *float64, ok bool)
 	return name, process, wait, process != nil
 }
 
-// applyQuickEntry moves the times typed after the name into the process and wait fields (as
+// departmentTag reads an "@" word of the name field as workshop.SplitDepartmentTag does. A
+// name left as the editor opened it is never split.
+func (e *cardEditor) departmentTag() (rest, department string, ok bool) {
+	text := e.fields[fieldName].Text
+	if text == e.opened {
+		return text, "", false
+	}
+	return workshop.SplitDepartmentTag(text, workshop.DepartmentNames(e.view.model))
+}
+
+// applyQuickEntry takes a department typed as "@QA" out of the name (it is saved with the
+// rest), and moves the times typed after the name into the process and wait fields (as
 // Leadline writes them), so Tab shows them there and Enter saves them with the name in one
-// EditStage. It tells whether there were any.
+// EditStage. It tells whether there was any of either.
 func (e *cardEditor) applyQuickEntry() bool {
+	tagged := false
+	if rest, department, ok := e.departmentTag(); ok {
+		e.department, tagged = department, true
+		e.title.Text = department
+		e.title.Refresh()
+		e.fields[fieldName].SetText(rest)
+		e.fields[fieldName].CursorColumn = len([]rune(rest))
+	}
 	name, process, wait, ok := e.quickEntry()
 	if !ok {
-		return false
+		return tagged
 	}
 	cal := e.view.workshop.Calendar
 	e.fields[fieldProcess].SetText(workshop.FormatDuration(*process, cal))
@@ -55,11 +76,18 @@ func (e *cardEditor) applyQuickEntry() bool {
 func (e *cardEditor) showQuickEntry() {
 	text := " "
 	cal := e.view.workshop.Calendar
+	var parts []string
+	if _, department, ok := e.departmentTag(); ok {
+		parts = append(parts, department)
+	}
 	if _, process, wait, ok := e.quickEntry(); ok {
-		text = "= PT " + workshop.FormatDuration(*process, cal)
+		parts = append(parts, "PT "+workshop.FormatDuration(*process, cal))
 		if wait != nil {
-			text += " · WT " + workshop.FormatDuration(*wait, cal)
+			parts = append(parts, "WT "+workshop.FormatDuration(*wait, cal))
 		}
+	}
+	if len(parts) > 0 {
+		text = "= " + strings.Join(parts, " · ")
 	} else if !e.view.quickEntryUsed && !e.view.presenter {
 		text = quickEntryHint
 	}

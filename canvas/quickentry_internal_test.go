@@ -199,3 +199,26 @@ func TestQuickEntryHintShowsFirstAndNeverMovesTheFields(t *testing.T) {
 		t.Errorf("with the preview the process field is at %v in a %v editor, was %v in %v", got, e.box.Size(), processAt, size)
 	}
 }
+
+// "@fin" in a quick entry puts the stage in Finance: without it a map built from the keyboard
+// was all in the first department, and wait by department told the room nothing.
+func TestQuickEntrySetsTheDepartment(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, threeStages(), fyne.NewSize(1200, 600))
+	h.window.Canvas().Focus(h.view)
+	h.view.Select("s3")
+	h.press(fyne.KeyTab)
+	h.typeText("Budget approval 2h 3w @fin")
+	h.press(fyne.KeyReturn)
+	last := h.model.Stages[len(h.model.Stages)-1]
+	if last.Name != "Budget approval" || last.Department != "Finance" || last.Process != 120 || last.Wait != 3*2400 {
+		t.Errorf("new stage = %+v, want Budget approval in Finance, 2h, 3w", *last)
+	}
+	// The same works on an existing stage, and a department no one has yet is taken as typed.
+	h.press(fyne.KeyF2)
+	h.typeText("Budget approval @Facilities")
+	h.press(fyne.KeyReturn)
+	if last = h.model.Stages[len(h.model.Stages)-1]; last.Department != "Facilities" || last.Name != "Budget approval" {
+		t.Errorf("after @Facilities: %+v", *last)
+	}
+}
