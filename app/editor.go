@@ -91,7 +91,7 @@ func newEditor(ui *App) *editor {
 			// 1280×720 projector leaves it.
 			// The department chart scrolls: a future state's before/after bars are taller than
 			// a 1280×720 screen leaves the panel.
-			container.NewVSplit(container.NewVSplit(e.delays, e.levers), container.NewVScroll(e.departments)))),
+			delaysTab(e.delays, e.levers, container.NewVScroll(e.departments)))),
 		container.NewTabItem("Workshop", container.NewVScroll(container.NewVBox(e.mapForm.content, widget.NewSeparator(), e.form.Content()))),
 		container.NewTabItem("Timer", e.timer),
 		container.NewTabItem("Glossary", panels.NewGlossary()),
@@ -258,6 +258,15 @@ func (e *editor) changed(ch workshop.Change) {
 		e.stageEditor.Show(s.workshop, s.currentMap(), "")
 	}
 	e.toolbar.refresh()
+}
+
+// delaysTab stacks the longest delays, the levers and the department chart. The two lists,
+// what the facilitator points at, get two thirds of the height; the chart scrolls below.
+func delaysTab(delays, levers, departments fyne.CanvasObject) fyne.CanvasObject {
+	lists := container.NewVSplit(delays, levers)
+	all := container.NewVSplit(lists, departments)
+	all.Offset = 0.68
+	return all
 }
 
 // touchesMapFields tells whether a change renamed a map or changed its state or baseline: the
