@@ -7,7 +7,7 @@ import (
 )
 
 // TestStandardLibraryOnly keeps the domain free of Fyne, SQLite and everything else outside the
-// standard library (DESIGN.md: dependencies point down, towards workshop). A standard-library
+// standard library (README, Layout: dependencies point down, towards workshop). A standard-library
 // import path has no dot in its first element.
 func TestStandardLibraryOnly(t *testing.T) {
 	pkg, err := build.ImportDir(".", 0)
@@ -25,7 +25,7 @@ func TestStandardLibraryOnly(t *testing.T) {
 	}
 }
 
-// TestAdaptersImportNothingAbove holds store, formats, report and session to DESIGN.md's direction: each
+// TestAdaptersImportNothingAbove holds store, formats, report and session to the README's Layout direction: each
 // builds on workshop, and none reaches up into the UI (app, canvas, Fyne) or the command line.
 // Their own libraries (SQLite, gofpdf) and the embedded assets are below them and allowed.
 func TestAdaptersImportNothingAbove(t *testing.T) {

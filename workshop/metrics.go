@@ -41,7 +41,7 @@ func Percent(change, before float64) float64 {
 	return change / before
 }
 
-// Metrics are a map's figures, as defined in DESIGN.md.
+// Metrics are a map's figures, as defined in the README's Metrics section.
 type Metrics struct {
 	LeadTime       float64 // along the critical path, each stage weighing wait + process
 	ProcessTime    float64 // along the critical path

@@ -7,7 +7,7 @@ import (
 )
 
 // glossaryMarkdown explains the figures in plain words for a room that is mostly not
-// technical; the wording follows Martin & Osterling, as DESIGN.md does.
+// technical; the wording follows Martin & Osterling, as the README's Metrics section does.
 const glossaryMarkdown = `## What the numbers mean
 
 **PT: process time.** The hands-on time someone actually works on one piece of work in this stage: writing, reviewing, testing, signing.

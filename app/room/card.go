@@ -11,7 +11,7 @@ import (
 )
 
 // typeSizes are the room view's text sizes at one screen scale, in view units. The base sizes
-// are for 1920×1080 (scale 1) and follow DESIGN.md's room rule: the farthest viewer sits at
+// are for 1920×1080 (scale 1) and follow the room rule (README, "Present (the room view)"): the farthest viewer sits at
 // most ~200× the character height away, so 8 m needs names of 28 px and times of 22 px.
 // Names use 29 so that two thirds of it (1280×720) still makes the 19 px.
 type typeSizes struct {
