@@ -59,7 +59,7 @@ func currentColours(th fyne.Theme) colours {
 		rework:      rgb(0xe07b00),
 		messageFill: rgb(0x323232),
 	}
-	if luminance(themeBackground) < 0.5 {
+	if Luminance(themeBackground) < 0.5 {
 		c.dark = true
 		c.background = themeBackground
 		c.gridDot = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0x40}
@@ -107,8 +107,9 @@ func parseHexColour(s string) color.Color {
 	return color.NRGBA{R: r, G: g, B: b, A: 0xff}
 }
 
-// luminance is the relative luminance of a colour, 0 (black) to 1 (white).
-func luminance(c color.Color) float64 {
+// Luminance is the relative luminance (WCAG) of a colour, 0 (black) to 1 (white); the room
+// view's contrast checks use it too.
+func Luminance(c color.Color) float64 {
 	r, g, b, _ := c.RGBA()
 	channel := func(v uint32) float64 {
 		x := float64(v) / 0xffff
@@ -123,7 +124,7 @@ func luminance(c color.Color) float64 {
 // textOn picks black or white text for a coloured band, whichever reads better: several
 // department colours (QA, HR, Support) are pale.
 func textOn(band color.Color) color.Color {
-	if luminance(band) > 0.4 {
+	if Luminance(band) > 0.4 {
 		return rgb(0x1f2328)
 	}
 	return color.White

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 
+	mapview "leadline.app/leadline/canvas"
 	"leadline.app/leadline/workshop"
 )
 
@@ -102,21 +103,9 @@ func mix(c, base color.Color, t float64) color.NRGBA {
 
 // contrast is the WCAG contrast ratio of two opaque colours, 1 to 21.
 func contrast(a, b color.Color) float64 {
-	la, lb := relativeLuminance(a), relativeLuminance(b)
+	la, lb := mapview.Luminance(a), mapview.Luminance(b)
 	if la < lb {
 		la, lb = lb, la
 	}
 	return (la + 0.05) / (lb + 0.05)
-}
-
-func relativeLuminance(c color.Color) float64 {
-	r, g, b, _ := c.RGBA()
-	channel := func(v uint32) float64 {
-		x := float64(v) / 0xffff
-		if x <= 0.03928 {
-			return x / 12.92
-		}
-		return math.Pow((x+0.055)/1.055, 2.4)
-	}
-	return 0.2126*channel(r) + 0.7152*channel(g) + 0.0722*channel(b)
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadline.app/leadline/app/panels"
+	mapview "leadline.app/leadline/canvas"
 	"leadline.app/leadline/workshop"
 )
 
@@ -145,7 +146,7 @@ func (r *viewRenderer) Refresh() {
 
 func (r *viewRenderer) rebuild(size fyne.Size) {
 	v := r.view
-	dark := relativeLuminance(theme.Color(theme.ColorNameBackground)) < 0.5
+	dark := mapview.Luminance(theme.Color(theme.ColorNameBackground)) < 0.5
 	v.scene = buildScene(v.source, size, paletteFor(dark), v.focus)
 	if v.scene.focusGone {
 		v.focus = ""
