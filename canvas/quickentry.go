@@ -72,7 +72,7 @@ func (e *cardEditor) applyQuickEntry() bool {
 
 // showQuickEntry fills the line under the name: what a quick entry will set while one is
 // typed ("= PT 2h · WT 3d", as DurationEcho echoes a time; the app font has no arrow), the
-// hint until one was saved (not in presenter mode), else nothing. The line keeps its height.
+// hint until one was saved, else nothing. The line keeps its height.
 func (e *cardEditor) showQuickEntry() {
 	text := " "
 	cal := e.view.workshop.Calendar
@@ -88,7 +88,7 @@ func (e *cardEditor) showQuickEntry() {
 	}
 	if len(parts) > 0 {
 		text = "= " + strings.Join(parts, " · ")
-	} else if !e.view.quickEntryUsed && !e.view.presenter {
+	} else if !e.view.quickEntryUsed {
 		text = quickEntryHint
 	}
 	if e.hint.Text != text {

@@ -33,7 +33,6 @@ type Levers struct {
 	empty           *widget.Label
 	list            *fyne.Container
 	rows            []*leverRow // reused across updates
-	large           bool
 }
 
 // NewLevers returns an empty list; call Update to fill it.
@@ -56,16 +55,6 @@ func (l *Levers) CreateRenderer() fyne.WidgetRenderer {
 	return &themedRenderer{content: content, restyle: l.restyle}
 }
 
-// SetLarge switches to presenter sizes.
-func (l *Levers) SetLarge(on bool) {
-	l.large = on
-	for _, r := range l.rows {
-		r.large = on
-	}
-	l.restyle()
-	l.Refresh()
-}
-
 // Update shows the ranking; nil levers (no waits, or a map with an error) show the empty state.
 // The list stops at workshop.MaxDelayRows, as the delays list does.
 func (l *Levers) Update(w *workshop.Workshop, levers []workshop.Lever) {
@@ -79,7 +68,6 @@ func (l *Levers) Update(w *workshop.Workshop, levers []workshop.Lever) {
 	}
 	for len(l.rows) < len(levers) {
 		r := newLeverRow(l)
-		r.large = l.large
 		l.rows = append(l.rows, r)
 		l.list.Add(r)
 	}
@@ -100,10 +88,6 @@ func (l *Levers) restyle() {
 	l.title.Color = theme.Color(theme.ColorNameForeground)
 	l.subtitle.Color = theme.Color(theme.ColorNamePlaceHolder)
 	l.title.TextSize, l.subtitle.TextSize = 16, 12
-	if l.large {
-		l.title.TextSize, l.subtitle.TextSize = 28, 20
-		l.subtitle.Color = l.title.Color
-	}
 	for _, r := range l.rows {
 		r.restyle()
 	}
@@ -116,7 +100,6 @@ type leverRow struct {
 	owner   *Levers
 	stageID string
 	top     bool // among the first workshop.TopDelays with a gain: drawn red
-	large   bool
 	hovered bool
 
 	background, bar   *canvas.Rectangle
@@ -185,15 +168,8 @@ func (r *leverRow) set(rank int, lever workshop.Lever, biggest float64, cal work
 }
 
 func (r *leverRow) restyle() {
-	scale := float32(1)
-	if r.large {
-		scale = 1.6
-	}
 	foreground := theme.Color(theme.ColorNameForeground)
 	muted := theme.Color(theme.ColorNamePlaceHolder)
-	if r.large {
-		muted = foreground
-	}
 	r.background.FillColor = color.Transparent
 	if r.hovered {
 		r.background.FillColor = theme.Color(theme.ColorNameHover)
@@ -204,9 +180,9 @@ func (r *leverRow) restyle() {
 		r.bar.FillColor = theme.Color(theme.ColorNameError)
 		r.gain.Color = theme.Color(theme.ColorNameError)
 	}
-	r.bars.height = 10 * scale
+	r.bars.height = 10
 	r.name.Color, r.share.Color = foreground, muted
-	r.name.TextSize, r.gain.TextSize, r.share.TextSize = 14*scale, 16*scale, 12*scale
+	r.name.TextSize, r.gain.TextSize, r.share.TextSize = 14, 16, 12
 }
 
 // fractionLayout draws its one object as a bar over a fraction of the width.
