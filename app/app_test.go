@@ -67,7 +67,7 @@ func TestOpensLastWorkshopWithTitle(t *testing.T) {
 	if got := ui.Window().Title(); !strings.HasPrefix(got, "Leadline — Feature release") {
 		t.Errorf("title = %q, want it to start with %q", got, "Leadline — Feature release")
 	}
-	if ui.editor == nil || ui.editor.session == nil || len(ui.editor.session.workshop.Maps[0].Stages) != 2 {
+	if ui.editor == nil || ui.editor.session == nil || len(ui.editor.session.workshop().Maps[0].Stages) != 2 {
 		t.Fatal("the workshop did not open in the editor")
 	}
 }
@@ -107,7 +107,7 @@ func TestRefusedLoopShowsMessage(t *testing.T) {
 	if !errors.As(err, &loop) {
 		t.Fatalf("err = %v, want a LoopError", err)
 	}
-	if len(e.session.workshop.Maps[0].Flows) != 1 {
+	if len(e.session.workshop().Maps[0].Flows) != 1 {
 		t.Error("the refused flow was added")
 	}
 	if !strings.Contains(e.status.label.Text, "loop") {
@@ -122,7 +122,7 @@ func TestFutureStateComparesWithBaseline(t *testing.T) {
 	ui := newTestUI(t)
 	e := ui.editor
 	e.mapTabs.createFutureState()
-	w := e.session.workshop
+	w := e.session.workshop()
 	if len(w.Maps) != 2 || e.session.currentMap().State != workshop.Future {
 		t.Fatalf("no future state on screen: %d maps", len(w.Maps))
 	}
@@ -294,7 +294,7 @@ func TestShowsEditsMadeElsewhere(t *testing.T) {
 	}
 	start := time.Now()
 	q.drainUntil(t, "the window to show the other process's edit", func() bool {
-		return e.session.workshop.Maps[0].Stage("b").Wait == 60
+		return e.session.workshop().Maps[0].Stage("b").Wait == 60
 	})
 	t.Logf("the window showed the outside edit after %v", time.Since(start).Round(10*time.Millisecond))
 	if !strings.Contains(ui.editor.status.label.Text, "changed in another window") {
@@ -320,11 +320,11 @@ func TestUndoRedoShortcuts(t *testing.T) {
 	}
 	shortcuts := &ui.shortcuts
 	shortcuts.TypedShortcut(&fyne.ShortcutUndo{})
-	if s := e.session.workshop.Maps[0].Stage("a"); s.X != 0 || s.Y != 0 {
+	if s := e.session.workshop().Maps[0].Stage("a"); s.X != 0 || s.Y != 0 {
 		t.Fatalf("after Ctrl+Z the stage is at %v,%v, want 0,0", s.X, s.Y)
 	}
 	shortcuts.TypedShortcut(&fyne.ShortcutRedo{})
-	if s := e.session.workshop.Maps[0].Stage("a"); s.X != 500 {
+	if s := e.session.workshop().Maps[0].Stage("a"); s.X != 500 {
 		t.Fatalf("after Ctrl+Y the stage is at x %v, want 500", s.X)
 	}
 }
@@ -384,7 +384,7 @@ func TestFlowFormEditsRework(t *testing.T) {
 	}
 	e.flowForm.percent.SetText("20")
 	e.flowForm.rework.SetChecked(true) // commits
-	f := e.session.workshop.Maps[0].Flows[0]
+	f := e.session.workshop().Maps[0].Flows[0]
 	if !f.Rework || f.ReworkPercent != 20 {
 		t.Fatalf("flow after the edit: %+v, want rework 20%%", f)
 	}
@@ -393,7 +393,7 @@ func TestFlowFormEditsRework(t *testing.T) {
 		t.Errorf("with the flow as rework the critical path should be the heavier stage b alone, got %d stages", len(mt.CriticalPath))
 	}
 	e.undo()
-	if f := e.session.workshop.Maps[0].Flows[0]; f.Rework {
+	if f := e.session.workshop().Maps[0].Flows[0]; f.Rework {
 		t.Error("undo did not make the flow forward again")
 	}
 	e.selectionChanged([]string{"a"})
@@ -408,7 +408,7 @@ func TestFileDialogsOpen(t *testing.T) {
 	ui.Window().Resize(fyne.NewSize(1400, 900))
 	ui.exportHandoutDialog()
 	ui.importDialog()
-	ui.exportJSONDialog(ui.editor.session.workshop)
+	ui.exportJSONDialog(ui.editor.session.workshop())
 	if len(ui.Window().Canvas().Overlays().List()) == 0 {
 		t.Error("no dialog is showing")
 	}

@@ -113,7 +113,7 @@ func (e *editor) layout() fyne.CanvasObject {
 // open shows a session's workshop, on its first map.
 func (e *editor) open(s *session) {
 	e.session = s
-	e.form.Show(s.workshop)
+	e.form.Show(s.workshop())
 	e.showMap()
 }
 
@@ -125,7 +125,7 @@ func (e *editor) commitForms() {
 	}
 	e.mapView.CommitEditor() // the on-card editor first: the panel then shows what it saved
 	// Showing no stage commits a pending valid edit of the stage on screen.
-	e.stageEditor.Show(e.session.workshop, e.session.currentMap(), "")
+	e.stageEditor.Show(e.session.workshop(), e.session.currentMap(), "")
 	e.form.Commit()
 }
 
@@ -137,7 +137,7 @@ func (e *editor) reloaded(refused []error) {
 		return
 	}
 	selected := e.mapView.Selected()
-	e.form.Show(e.session.workshop)
+	e.form.Show(e.session.workshop())
 	e.showMap()
 	e.mapView.Select(selected...)
 	e.selectionChanged(e.mapView.Selected())
@@ -168,14 +168,14 @@ func (e *editor) showMap() {
 	if m != nil {
 		name = m.Name
 	}
-	e.ui.setTitle(name, s.workshop.Name)
+	e.ui.setTitle(name, s.workshop().Name)
 	mt, err := s.metrics()
 	if m == nil {
 		m = &workshop.Map{}
 	}
-	e.mapView.SetMap(s.workshop, m, mt)
+	e.mapView.SetMap(s.workshop(), m, mt)
 	e.refreshFigures(mt, err)
-	e.stageEditor.Show(s.workshop, m, "")
+	e.stageEditor.Show(s.workshop(), m, "")
 	e.mapForm.show()
 	e.toolbar.refresh()
 }
@@ -219,7 +219,7 @@ func (e *editor) redo() {
 // showChangedMap brings the map an undo or redo touched on screen, so the facilitator sees
 // what changed rather than an unchanged map.
 func (e *editor) showChangedMap(ch workshop.Change) {
-	if id := ch.FirstMap(); id != "" && id != e.session.mapID && e.session.workshop.MapByID(id) != nil {
+	if id := ch.FirstMap(); id != "" && id != e.session.mapID && e.session.workshop().MapByID(id) != nil {
 		e.session.mapID = id
 		e.showMap()
 	}
@@ -230,7 +230,7 @@ func (e *editor) changed(ch workshop.Change) {
 	s := e.session
 	if ch.Workshop || ch.MapList || touchesMapFields(ch) {
 		selected := e.mapView.Selected()
-		e.form.Show(s.workshop)
+		e.form.Show(s.workshop())
 		e.showMap()
 		e.mapView.Select(selected...)
 		e.selectionChanged(e.mapView.Selected())
@@ -253,9 +253,9 @@ func (e *editor) changed(ch workshop.Change) {
 		e.flowForm.show(e.flowForm.from, e.flowForm.to)
 	}
 	if sel := e.mapView.Selected(); len(sel) == 1 {
-		e.stageEditor.Show(s.workshop, s.currentMap(), sel[0])
+		e.stageEditor.Show(s.workshop(), s.currentMap(), sel[0])
 	} else {
-		e.stageEditor.Show(s.workshop, s.currentMap(), "")
+		e.stageEditor.Show(s.workshop(), s.currentMap(), "")
 	}
 	e.toolbar.refresh()
 }
@@ -281,7 +281,7 @@ func touchesMapFields(ch workshop.Change) bool {
 }
 
 func (e *editor) refreshFigures(mt *workshop.Metrics, err error) {
-	w := e.session.workshop
+	w := e.session.workshop()
 	e.metricsBar.Update(w, mt, err)
 	e.delays.Update(w, mt)
 	e.levers.Update(w, e.currentLevers(mt))
@@ -321,11 +321,11 @@ func (e *editor) selectionChanged(ids []string) {
 		e.showStage(ids[0])
 		return
 	}
-	e.stageEditor.Show(e.session.workshop, e.session.currentMap(), "")
+	e.stageEditor.Show(e.session.workshop(), e.session.currentMap(), "")
 }
 
 func (e *editor) showStage(id string) {
-	e.stageEditor.Show(e.session.workshop, e.session.currentMap(), id)
+	e.stageEditor.Show(e.session.workshop(), e.session.currentMap(), id)
 	if e.sideTabs.SelectedIndex() != 0 {
 		e.sideTabs.SelectIndex(0)
 	}

@@ -85,8 +85,8 @@ func TestEventLogImportDialog(t *testing.T) {
 	test.Tap(importButton)
 
 	m := ui.editor.session.currentMap()
-	if ui.editor.session.workshop.Name != "jira" || m == nil || len(m.Stages) != 2 {
-		t.Fatalf("opened %q with map %+v", ui.editor.session.workshop.Name, m)
+	if ui.editor.session.workshop().Name != "jira" || m == nil || len(m.Stages) != 2 {
+		t.Fatalf("opened %q with map %+v", ui.editor.session.workshop().Name, m)
 	}
 	if got := ui.editor.totals.observed.Text; got != "Observed P50 6h / P85 6h 42m from 2 items" {
 		t.Errorf("pill says %q", got)

@@ -77,7 +77,7 @@ func (ui *App) exportHandoutDialog() {
 	if ui.editor == nil || ui.editor.session == nil {
 		return
 	}
-	w := ui.editor.session.workshop
+	w := ui.editor.session.workshop()
 	res, err := report.Handout(w, report.Options{Paper: "A4"})
 	if err != nil {
 		ui.showError(fmt.Errorf("handout of %q: %w", w.Name, err))

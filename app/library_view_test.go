@@ -181,12 +181,12 @@ func TestNewWorkshopDialogTakesEnter(t *testing.T) {
 		t.Errorf("the name entry is %v px wide in a %v px dialog", w, askNameWidth)
 	}
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // blank: refused
-	if ui.window.Content() == ui.editor.content && ui.editor.session.workshop.Name == "" {
+	if ui.window.Content() == ui.editor.content && ui.editor.session.workshop().Name == "" {
 		t.Fatal("a blank name was accepted")
 	}
 	test.Type(entry, "Hotfix review")
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if ui.window.Content() != ui.editor.content || ui.editor.session.workshop.Name != "Hotfix review" {
+	if ui.window.Content() != ui.editor.content || ui.editor.session.workshop().Name != "Hotfix review" {
 		t.Errorf("Enter did not create and open the workshop")
 	}
 }

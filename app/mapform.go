@@ -57,7 +57,7 @@ func (f *mapForm) show() {
 	f.name.SetText(m.Name)
 	f.state.SetSelected(string(m.State))
 	options := []string{noBaseline}
-	for _, other := range s.workshop.Maps {
+	for _, other := range s.workshop().Maps {
 		if other != m {
 			options = append(options, other.Name)
 		}
@@ -73,7 +73,7 @@ func (f *mapForm) show() {
 	} else {
 		f.baseline.Disable()
 	}
-	if len(s.workshop.Maps) > 1 {
+	if len(s.workshop().Maps) > 1 {
 		f.remove.Enable()
 	} else {
 		f.remove.Disable()
@@ -106,7 +106,7 @@ func (f *mapForm) commit() {
 func (f *mapForm) deleteMap() {
 	s := f.editor.session
 	m := s.currentMap()
-	if m == nil || len(s.workshop.Maps) < 2 {
+	if m == nil || len(s.workshop().Maps) < 2 {
 		return
 	}
 	if f.editor.apply(&workshop.DeleteMap{MapID: m.ID}) == nil {

@@ -22,7 +22,7 @@ func TestMapKeysBuildAndWindowShortcutsPassThrough(t *testing.T) {
 	if c.Focused() != fyne.Focusable(e.mapView) {
 		t.Fatalf("focus on %T when the workshop opened, want the map", c.Focused())
 	}
-	stages := func() int { return len(e.session.workshop.Maps[0].Stages) }
+	stages := func() int { return len(e.session.workshop().Maps[0].Stages) }
 
 	e.mapView.Select("b")
 	e.mapView.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault})
@@ -47,7 +47,7 @@ func TestMapKeysBuildAndWindowShortcutsPassThrough(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.mapView.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
-	if a, b := e.session.workshop.Maps[0].Stage("a"), e.session.workshop.Maps[0].Stage("b"); a.Y != b.Y || b.X-a.X != 200 {
+	if a, b := e.session.workshop().Maps[0].Stage("a"), e.session.workshop().Maps[0].Stage("b"); a.Y != b.Y || b.X-a.X != 200 {
 		t.Errorf("after Ctrl+Shift+T: a at (%v, %v), b at (%v, %v); want one row, 200 apart", a.X, a.Y, b.X, b.Y)
 	}
 

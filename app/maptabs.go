@@ -32,7 +32,7 @@ func newMapTabs(e *editor) *mapTabs {
 func (t *mapTabs) refresh() {
 	s := t.editor.session
 	t.tabs.RemoveAll()
-	for _, m := range s.workshop.Maps {
+	for _, m := range s.workshop().Maps {
 		label := m.Name
 		// A future state copied from "Current state" is already called "Current state (future)".
 		if m.State == workshop.Future && !strings.Contains(strings.ToLower(label), "future") {
@@ -53,10 +53,10 @@ func (t *mapTabs) refresh() {
 func (t *mapTabs) addMap() {
 	s := t.editor.session
 	name := "New map"
-	for n := 2; s.workshop.MapByName(name) != nil; n++ {
+	for n := 2; s.workshop().MapByName(name) != nil; n++ {
 		name = "New map " + strconv.Itoa(n)
 	}
-	m := &workshop.Map{ID: s.workshop.NewMapID(), Name: name, State: workshop.Current}
+	m := &workshop.Map{ID: s.workshop().NewMapID(), Name: name, State: workshop.Current}
 	if t.editor.apply(&workshop.AddMap{Map: m}) == nil {
 		t.editor.switchMap(m.ID)
 	}
@@ -69,7 +69,7 @@ func (t *mapTabs) createFutureState() {
 	if base == nil {
 		return
 	}
-	future := workshop.FutureStateOf(s.workshop, base)
+	future := workshop.FutureStateOf(s.workshop(), base)
 	if t.editor.apply(&workshop.AddMap{Map: future}) == nil {
 		t.editor.switchMap(future.ID)
 		t.editor.ui.showNote("Future state created: its figures are compared with " + base.Name)

@@ -18,7 +18,7 @@ func (ui *App) exportPictureDialog() {
 	if ui.editor == nil || ui.editor.session == nil {
 		return
 	}
-	w := ui.editor.session.workshop
+	w := ui.editor.session.workshop()
 	m := ui.editor.session.currentMap()
 	if m == nil {
 		ui.showNote("This workshop has no map to export yet")

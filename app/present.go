@@ -56,7 +56,7 @@ func (s editorSource) Workshop() *workshop.Workshop {
 	if s.e.session == nil {
 		return nil
 	}
-	return s.e.session.workshop
+	return s.e.session.workshop()
 }
 
 func (s editorSource) Map() *workshop.Map {

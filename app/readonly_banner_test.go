@@ -25,7 +25,7 @@ func TestReadOnlyLibraryShowsABanner(t *testing.T) {
 	}
 	ui = New(test.NewTempApp(t), Options{Library: lib})
 	t.Cleanup(ui.shutdown)
-	if ui.editor == nil || ui.editor.session == nil || len(ui.editor.session.workshop.Maps[0].Stages) != 2 {
+	if ui.editor == nil || ui.editor.session == nil || len(ui.editor.session.workshop().Maps[0].Stages) != 2 {
 		t.Fatal("the read-only library's workshop did not open")
 	}
 	banner := ui.editor.readOnly

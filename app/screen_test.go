@@ -177,7 +177,7 @@ func TestFutureStateTabSaysFutureOnce(t *testing.T) {
 	ui := newSizedTestUI(t)
 	e := ui.editor
 	e.mapTabs.createFutureState()
-	if err := e.apply(&workshop.AddMap{Map: &workshop.Map{ID: e.session.workshop.NewMapID(), Name: "To be", State: workshop.Future}}); err != nil {
+	if err := e.apply(&workshop.AddMap{Map: &workshop.Map{ID: e.session.workshop().NewMapID(), Name: "To be", State: workshop.Future}}); err != nil {
 		t.Fatal(err)
 	}
 	e.mapTabs.refresh()

@@ -12,10 +12,7 @@ import (
 type session struct {
 	edits      *edit.Session
 	workshopID int64
-	// workshop is edits.Workshop(). It is swapped, never edited in place, when another writer's
-	// changes are taken in; onReload then redraws everything from the new one.
-	workshop *workshop.Workshop
-	mapID    string
+	mapID      string
 }
 
 // openSession loads a workshop for editing and starts its writer: edits return at once, are
@@ -26,29 +23,30 @@ func openSession(lib *store.Library, id int64, runOnUI func(func()), onError fun
 	if err != nil {
 		return nil, err
 	}
-	s := &session{edits: edits, workshopID: id, workshop: edits.Workshop()}
-	if len(s.workshop.Maps) > 0 {
-		s.mapID = s.workshop.Maps[0].ID
+	s := &session{edits: edits, workshopID: id}
+	if len(s.workshop().Maps) > 0 {
+		s.mapID = s.workshop().Maps[0].ID
 	}
 	edits.StartWriter(edit.Writer{
-		Post:    runOnUI,
-		OnError: onError,
-		OnReload: func(refused []error) {
-			s.workshop = edits.Workshop()
-			onReload(refused)
-		},
+		Post:     runOnUI,
+		OnError:  onError,
+		OnReload: onReload,
 	})
 	return s, nil
 }
 
+// workshop is the model on screen. The edit session swaps it (never edits it in place) when
+// another writer's changes are taken in; onReload then redraws everything from the new one.
+func (s *session) workshop() *workshop.Workshop { return s.edits.Workshop() }
+
 // currentMap returns the map on screen, or nil for a workshop without maps.
 func (s *session) currentMap() *workshop.Map {
-	if m := s.workshop.MapByID(s.mapID); m != nil {
+	if m := s.workshop().MapByID(s.mapID); m != nil {
 		return m
 	}
-	if len(s.workshop.Maps) > 0 {
-		s.mapID = s.workshop.Maps[0].ID
-		return s.workshop.Maps[0]
+	if len(s.workshop().Maps) > 0 {
+		s.mapID = s.workshop().Maps[0].ID
+		return s.workshop().Maps[0]
 	}
 	return nil
 }
@@ -59,7 +57,7 @@ func (s *session) metrics() (*workshop.Metrics, error) {
 	if m == nil {
 		return nil, nil
 	}
-	return s.workshop.Compute(m)
+	return s.workshop().Compute(m)
 }
 
 func (s *session) apply(cmd workshop.Command) (workshop.Change, error) { return s.edits.Do(cmd) }

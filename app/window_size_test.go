@@ -82,7 +82,7 @@ func TestFutureStateFitsASmallScreen(t *testing.T) {
 	defer ui.shutdown()
 	e := ui.editor
 	var future string
-	for _, m := range e.session.workshop.Maps {
+	for _, m := range e.session.workshop().Maps {
 		if m.Baseline != "" {
 			future = m.ID
 		}
