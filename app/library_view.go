@@ -50,7 +50,7 @@ func newLibraryView(ui *App) *libraryView {
 	v.reload()
 	if e := ui.editor; e != nil && e.session != nil {
 		for i, item := range v.items {
-			if item.ID == e.session.workshopID {
+			if item.ID == e.session.edits.ID() {
 				v.list.Select(i)
 				v.list.ScrollTo(i)
 			}
@@ -206,7 +206,7 @@ func (v *libraryView) remove() {
 			v.ui.showError(err)
 			return
 		}
-		if v.ui.editor != nil && v.ui.editor.session != nil && v.ui.editor.session.workshopID == s.ID {
+		if v.ui.editor != nil && v.ui.editor.session != nil && v.ui.editor.session.edits.ID() == s.ID {
 			v.ui.closeSession()
 			v.ui.editor.session = nil
 		}

@@ -162,7 +162,7 @@ func TestLibraryRowOpensOnDoubleClickAndEnter(t *testing.T) {
 				}
 				test.DoubleTap(row)
 			}
-			if ui.window.Content() != ui.editor.content || ui.editor.session.workshopID != v.items[0].ID {
+			if ui.window.Content() != ui.editor.content || ui.editor.session.edits.ID() != v.items[0].ID {
 				t.Errorf("%s did not open %q", how, v.items[0].Name)
 			}
 		})
@@ -198,10 +198,10 @@ func TestLibraryPicksTheOpenWorkshop(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := newLibraryView(ui)
-	if len(v.items) != 2 || v.items[0].ID == ui.editor.session.workshopID {
+	if len(v.items) != 2 || v.items[0].ID == ui.editor.session.edits.ID() {
 		t.Fatalf("the open workshop should not be the first row: %+v", v.items)
 	}
-	if got, ok := v.current(); !ok || got.ID != ui.editor.session.workshopID {
-		t.Errorf("picked %+v, want the open workshop %d", got, ui.editor.session.workshopID)
+	if got, ok := v.current(); !ok || got.ID != ui.editor.session.edits.ID() {
+		t.Errorf("picked %+v, want the open workshop %d", got, ui.editor.session.edits.ID())
 	}
 }

@@ -10,9 +10,8 @@ import (
 // shared with `leadline edit`) and the map on screen. It holds no widgets, so its rules are
 // tested without a window.
 type session struct {
-	edits      *edit.Session
-	workshopID int64
-	mapID      string
+	edits *edit.Session
+	mapID string
 }
 
 // openSession loads a workshop for editing and starts its writer: edits return at once, are
@@ -23,7 +22,7 @@ func openSession(lib *store.Library, id int64, runOnUI func(func()), onError fun
 	if err != nil {
 		return nil, err
 	}
-	s := &session{edits: edits, workshopID: id}
+	s := &session{edits: edits}
 	if len(s.workshop().Maps) > 0 {
 		s.mapID = s.workshop().Maps[0].ID
 	}

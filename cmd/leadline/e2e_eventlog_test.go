@@ -20,10 +20,8 @@ func TestRealWindowMeasuredMap(t *testing.T) {
 		t.Skip("tesseract (package tesseract-ocr) reads the screenshot; it is not installed")
 	}
 	bin := os.Getenv("LEADLINE_BIN")
-	display := startXvfb(t)
-	dir := t.TempDir()
+	env, dir := appEnv(t, startXvfb(t))
 	db := filepath.Join(dir, "library.db")
-	env := append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
 
 	imp := exec.Command(bin, "import", "--db", db, "--queue", "Backlog", "--queue", "Ready for QA", "--done", "Done", "testdata/jira-status.csv")
 	imp.Env = env

@@ -19,20 +19,9 @@ import (
 // `make test`) runs it with LEADLINE_E2E=1 and LEADLINE_BIN set.
 func TestRealWindow(t *testing.T) {
 	bin := needRealWindow(t, "xdotool", "import")
-	display := startXvfb(t)
-	dir := t.TempDir()
+	env, dir := appEnv(t, startXvfb(t))
 	db := filepath.Join(dir, "library.db")
-	env := append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
-
-	run := func(args ...string) string {
-		cmd := exec.Command(bin, args...)
-		cmd.Env = env
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("leadline %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
+	run := func(args ...string) string { return runLeadline(t, bin, env, args...) }
 
 	app := exec.Command(bin, "--db", db)
 	app.Env = env
@@ -103,6 +92,31 @@ func TestRealWindow(t *testing.T) {
 
 // needRealWindow skips a test unless `make e2e` asked for real windows, checks that Xvfb and
 // the given tools are installed, and returns the binary under test.
+// appEnv is the environment of a real-window test on display, and the folder it lives in: its
+// own home, config and runtime folder, so the app finds no settings of the machine it runs on.
+func appEnv(t *testing.T, display string) ([]string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	runtimeDir := filepath.Join(dir, "runtime")
+	if err := os.Mkdir(runtimeDir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+dir,
+		"XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "XDG_RUNTIME_DIR="+runtimeDir, "LEADLINE_DEBUG="), dir
+}
+
+// runLeadline runs one subcommand of the binary in env and returns what it printed.
+func runLeadline(t *testing.T, bin string, env []string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("leadline %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
 func needRealWindow(t *testing.T, tools ...string) string {
 	t.Helper()
 	if os.Getenv("LEADLINE_E2E") == "" {

@@ -44,19 +44,9 @@ func TestRealWindowKeyboardQuickEntryBuildsAForkAndJoin(t *testing.T) {
 // name prefixes the screenshots in test-artifacts.
 func buildForkAndJoinByKeyboard(t *testing.T, name string, fill func(name, process, wait string) []keyStep) {
 	bin := needRealWindow(t, "xdotool", "import")
-	display := startXvfb(t)
-	dir := t.TempDir()
+	env, dir := appEnv(t, startXvfb(t))
 	db := filepath.Join(dir, "library.db")
-	env := append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
-	run := func(args ...string) string {
-		cmd := exec.Command(bin, args...)
-		cmd.Env = env
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("leadline %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
+	run := func(args ...string) string { return runLeadline(t, bin, env, args...) }
 	empty := filepath.Join(dir, "empty.json")
 	if err := os.WriteFile(empty, []byte(`{"name": "Keyboard only", "maps": [{"name": "Current state", "state": "current", "stages": [], "flows": []}]}`), 0o644); err != nil {
 		t.Fatal(err)

@@ -18,18 +18,6 @@ import (
 	"leadline.app/leadline/assets"
 )
 
-// windowEnv is the environment of a real-window test: its own display, home and runtime
-// folder, so the app finds no settings of the machine it runs on.
-func windowEnv(t *testing.T, display string) []string {
-	dir := t.TempDir()
-	runtimeDir := filepath.Join(dir, "runtime")
-	if err := os.Mkdir(runtimeDir, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	return append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+dir,
-		"XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "XDG_RUNTIME_DIR="+runtimeDir, "LEADLINE_DEBUG=")
-}
-
 // TestRealWindowWithoutOpenGL starts the app on an X display without GLX, as on a remote
 // desktop or a VM without OpenGL: GLFW only logs there and no window comes. The app must say
 // so in one line, naming OpenGL and a fix, and exit instead of hanging.
@@ -37,7 +25,7 @@ func TestRealWindowWithoutOpenGL(t *testing.T) {
 	bin := needRealWindow(t)
 	display := startXvfb(t, "-extension", "GLX")
 	cmd := exec.Command(bin, "--db", filepath.Join(t.TempDir(), "library.db"))
-	cmd.Env = windowEnv(t, display)
+	cmd.Env, _ = appEnv(t, display)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
@@ -74,7 +62,7 @@ func TestRealWindowWithoutOpenGL(t *testing.T) {
 // beside the binary), and WM_CLASS lets a dock group the window as "Leadline".
 func TestRealWindowIconAndClass(t *testing.T) {
 	bin := needRealWindow(t, "xdotool", "xprop")
-	env := windowEnv(t, startXvfb(t))
+	env, _ := appEnv(t, startXvfb(t))
 	app := exec.Command(bin, "--db", filepath.Join(t.TempDir(), "library.db"))
 	app.Env, app.Dir = env, t.TempDir()
 	if err := app.Start(); err != nil {
@@ -140,7 +128,7 @@ func TestRealWindowSignalSavesTyping(t *testing.T) {
 		{syscall.SIGINT, "Interrupted brief"},
 	} {
 		t.Run(tc.signal.String(), func(t *testing.T) {
-			env := windowEnv(t, startXvfb(t))
+			env, _ := appEnv(t, startXvfb(t))
 			db := filepath.Join(t.TempDir(), "library.db")
 			app := exec.Command(bin, "--db", db)
 			app.Env = env

@@ -125,12 +125,10 @@ func TestRealWindowRoomOwnWindow(t *testing.T) {
 	}
 }
 
+// roomEnv is appEnv on a display of its own of the given size.
 func roomEnv(t *testing.T, geometry string) ([]string, string) {
 	t.Helper()
-	display := startXvfbSized(t, geometry)
-	dir := t.TempDir()
-	return append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+dir,
-		"XDG_CONFIG_HOME="+filepath.Join(dir, "config")), dir
+	return appEnv(t, startXvfbSized(t, geometry))
 }
 
 // startApp runs the built binary until the returned stop is called.

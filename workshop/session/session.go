@@ -75,11 +75,10 @@ func (s *Session) ID() int64 { return s.id }
 func (s *Session) Workshop() *workshop.Workshop { return s.model }
 
 // CanUndo, CanRedo, UndoLabel and RedoLabel describe the history, for menus and tooltips.
-func (s *Session) CanUndo() bool           { return s.history.CanUndo() }
-func (s *Session) CanRedo() bool           { return s.history.CanRedo() }
-func (s *Session) UndoLabel() string       { return s.history.UndoLabel() }
-func (s *Session) RedoLabel() string       { return s.history.RedoLabel() }
-func (s *Session) Library() *store.Library { return s.lib }
+func (s *Session) CanUndo() bool     { return s.history.CanUndo() }
+func (s *Session) CanRedo() bool     { return s.history.CanRedo() }
+func (s *Session) UndoLabel() string { return s.history.UndoLabel() }
+func (s *Session) RedoLabel() string { return s.history.RedoLabel() }
 
 // refusal says why no edit can be made at all: the session is closed, or the library cannot
 // be written (an edit applied on screen and never saved would be a lie).
